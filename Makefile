@@ -1,0 +1,96 @@
+# iotmap build. Plain make: the library (build/libiotmap.a), the command (build/iotmap), and a second
+# copy of both under build/asan/ built with AddressSanitizer and UndefinedBehaviorSanitizer for tests.
+#
+#   make              build the command
+#   make db           compile data/ into $(DB)
+#   make run          build, compile the database, print the documents and EN 303 645 coverage
+#   make check        every test: unit, command-line, valgrind, dataset, generated docs (see tests/)
+#   make docs         regenerate generated documentation (docs/cli.md)
+#   make bench        the scaling benchmark (bench/README.md)
+
+CC       ?= cc
+PKGS     := libfyaml jansson sqlite3
+CPPFLAGS += -Iinclude -D_GNU_SOURCE
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            $(shell pkg-config --cflags $(PKGS))
+LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lcsv
+SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+DB       ?= build/iotmap.db
+DATA     ?= data
+
+LIB_SRC  := $(wildcard src/lib/*.c src/formats/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+HEADERS  := $(wildcard include/iotmap/*.h src/lib/*.h src/formats/*.h src/cli/*.h)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+
+LIB_OBJ  := $(LIB_SRC:%.c=build/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=build/obj/%.o)
+ALIB_OBJ := $(LIB_SRC:%.c=build/asan/obj/%.o)
+ACLI_OBJ := $(CLI_SRC:%.c=build/asan/obj/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+
+.PHONY: all db run check test unit cli-tests valgrind data-check docs docs-check bench clean
+
+all: build/iotmap
+
+build/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+build/asan/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANITIZE) -c $< -o $@
+
+build/libiotmap.a: $(LIB_OBJ)
+	ar rcs $@ $^
+
+build/asan/libiotmap.a: $(ALIB_OBJ)
+	ar rcs $@ $^
+
+build/iotmap: $(CLI_OBJ) build/libiotmap.a
+	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
+
+build/asan/iotmap: $(ACLI_OBJ) build/asan/libiotmap.a
+	$(CC) $(CFLAGS) $(SANITIZE) $^ $(LDLIBS) -o $@
+
+build/asan/tests/%: tests/unit/%.c tests/unit/testutil.h build/asan/libiotmap.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Isrc/lib $(CFLAGS) $(SANITIZE) $< build/asan/libiotmap.a $(LDLIBS) -lcmocka -o $@
+
+db: build/iotmap
+	build/iotmap build --db $(DB) $(DATA)
+
+run: db
+	build/iotmap documents --db $(DB)
+	@echo
+	build/iotmap coverage --db $(DB) etsi-en-303-645-v2.1.1
+
+unit: $(UNIT_BIN)
+	tests/run-unit.sh $(UNIT_BIN)
+
+cli-tests: build/asan/iotmap
+	tests/run-cli.sh build/asan/iotmap tests/cli/*.test
+
+valgrind: build/iotmap
+	tests/run-valgrind.sh build/iotmap
+
+data-check: build/iotmap
+	build/iotmap validate --strict $(DATA)
+
+docs: build/iotmap
+	build/iotmap help --markdown > docs/cli.md
+
+docs-check: build/iotmap
+	build/iotmap help --markdown | diff -u docs/cli.md - || \
+	  { echo "docs/cli.md is out of date: run 'make docs'"; exit 1; }
+
+check test:
+	tests/check.sh
+
+bench: build/iotmap
+	bench/run.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,226 @@
+/* help.c: the one source of the command's documentation.
+ *
+ * Each verb's synopsis, description, options and examples are written here once; `iotmap VERB
+ * --help`, `iotmap help [VERB]` and docs/cli.md (`iotmap help --markdown`, checked by `make check`)
+ * are all printed from this table, so they cannot disagree. */
+#include <string.h>
+
+#include "cli.h"
+#include "iotmap/store.h"
+#include "iotmap/version.h"
+
+#define OPT_DB {"--db PATH", "the database (default: $IOTMAP_DB, else ./" IM_DEFAULT_DB ")"}
+#define OPT_FORMAT(words) {"--format " words, "output format (default: table)"}
+#define OPT_HELP {"-h, --help", "show this help"}
+
+static const cli_option_doc validate_opts[] = {
+	{"--strict", "treat warnings as errors (exit 1 when there are any)"},
+	OPT_HELP,
+	{NULL, NULL},
+};
+static const cli_option_doc build_opts[] = {OPT_DB, OPT_HELP, {NULL, NULL}};
+static const cli_option_doc documents_opts[] = {OPT_DB, OPT_FORMAT("table|json|csv"), OPT_HELP,
+						{NULL, NULL}};
+static const cli_option_doc show_opts[] = {OPT_DB, OPT_FORMAT("table|json|csv"), OPT_HELP, {NULL, NULL}};
+static const cli_option_doc map_opts[] = {
+	{"--to DOC", "only mappings whose other side is in document DOC"},
+	{"--relationship WORD", "only mappings with this relationship (as stored, source to target)"},
+	OPT_DB,
+	OPT_FORMAT("table|json|csv"),
+	OPT_HELP,
+	{NULL, NULL},
+};
+static const cli_option_doc search_opts[] = {
+	{"--limit N", "at most N results (default 20; 0 for all)"},
+	OPT_DB,
+	OPT_FORMAT("table|json|csv"),
+	OPT_HELP,
+	{NULL, NULL},
+};
+static const cli_option_doc coverage_opts[] = {
+	{"--against DOC", "count only mappings with document DOC"},
+	OPT_DB,
+	OPT_FORMAT("table|json|csv"),
+	OPT_HELP,
+	{NULL, NULL},
+};
+static const cli_option_doc export_opts[] = {
+	{"--format json|csv", "json: the native open-data format (docs/json-export.md); csv: one row "
+			      "per mapping (default: json)"},
+	{"-o, --output FILE", "write to FILE (written beside it, then renamed) instead of standard output"},
+	OPT_DB,
+	OPT_HELP,
+	{NULL, NULL},
+};
+
+const cli_verb cli_verbs[] = {
+	{"validate", cmd_validate, "iotmap validate [--strict] [DIR]",
+	 "check the dataset files for errors",
+	 "Reads every document and mapping-set file under DIR (default: data) and reports every problem "
+	 "as FILE:LINE: error: what is wrong and what was expected: YAML syntax, unknown keys, missing "
+	 "required keys, words outside the vocabulary, malformed dates and addresses, duplicate ids, "
+	 "items whose parent does not exist, and mappings that point at items that do not exist. Exit "
+	 "status 1 when there is any error (or, with --strict, any warning).",
+	 validate_opts, "iotmap validate\niotmap validate --strict data"},
+	{"build", cmd_build, "iotmap build [--db PATH] [DIR]",
+	 "compile the dataset into the database",
+	 "Validates DIR (default: data) and, only if it has no errors, writes a new database: it is "
+	 "built in a temporary file beside PATH and renamed over the old database when complete, so a "
+	 "failed or interrupted build leaves the previous database as it was.",
+	 build_opts, "iotmap build\niotmap build --db /tmp/iotmap.db data"},
+	{"documents", cmd_documents, "iotmap documents [--format F]",
+	 "list the documents in the database",
+	 "One line per document: id, kind, jurisdiction, publication date, number of items and of "
+	 "mappings, and title.",
+	 documents_opts, "iotmap documents\niotmap documents --format json"},
+	{"show", cmd_show, "iotmap show [--format F] REF",
+	 "show a document, or an item with all its mappings",
+	 "REF is a document id (etsi-en-303-645-v2.1.1) or an item reference DOCUMENT:ITEM "
+	 "(etsi-en-303-645-v2.1.1:5.1-1). A document is shown with its metadata and items; an item "
+	 "with its text, status, condition and every mapping in both directions, each read from this "
+	 "item's side (\"this item subset-of that one\") with confidence and rationale.",
+	 show_opts, "iotmap show etsi-en-303-645-v2.1.1\niotmap show uk-cop-2018:1"},
+	{"map", cmd_map, "iotmap map [--to DOC] [--relationship WORD] [--format F] REF",
+	 "list the mappings of a document or item",
+	 "Lists the mappings that have REF (a document or DOCUMENT:ITEM) on either side, as stored: "
+	 "source, relationship, target. --to keeps those whose other side is in DOC.",
+	 map_opts, "iotmap map etsi-ts-103-645-v1.1.1:4.1-1\niotmap map uk-cop-2018 --to etsi-en-303-645-v2.1.1"},
+	{"search", cmd_search, "iotmap search [--limit N] [--format F] TEXT...",
+	 "full-text search over items",
+	 "Finds items whose title, summary, condition or section contain all the words given (English "
+	 "stemming, so 'passwords' finds 'password'; end a word with * to match it as a prefix). "
+	 "Matches are marked [like this] in the table.",
+	 search_opts, "iotmap search default password\niotmap search 'vulnerab*' --limit 5"},
+	{"coverage", cmd_coverage, "iotmap coverage [--against DOC] [--format F] HUB",
+	 "how much of a hub document the other documents map to",
+	 "For each item of HUB: how many other documents, and how many of their items, have a mapping "
+	 "with it (either direction; no-relationship does not count), and which documents. The last "
+	 "line counts the hub's requirements that at least one other document maps to.",
+	 coverage_opts, "iotmap coverage etsi-en-303-645-v2.1.1\niotmap coverage uk-cop-2018 --against etsi-ts-103-645-v1.1.1"},
+	{"export", cmd_export, "iotmap export [--format json|csv] [-o FILE]",
+	 "write the whole dataset as open data",
+	 "Writes every document, item, mapping set and mapping from the database. JSON is the "
+	 "project's native open-data format (docs/json-export.md); CSV has one row per mapping with "
+	 "both sides' document, item, title and summary. Set SOURCE_DATE_EPOCH to fix the 'generated' "
+	 "time.",
+	 export_opts, "iotmap export -o iotmap.json\niotmap export --format csv -o mappings.csv"},
+	{"help", cli_help_main, "iotmap help [VERB | --markdown]", "show help",
+	 "Without arguments, lists the verbs; with a verb, its help; with --markdown, the whole "
+	 "reference as Markdown (docs/cli.md is made this way).",
+	 NULL, "iotmap help show"},
+	{NULL, NULL, NULL, NULL, NULL, NULL, NULL},
+};
+
+static const char EXIT_CODES[] = "Exit status: 0 success; 1 the data has errors (validate, build); "
+				 "2 bad command line; 3 unknown document or item; 4 database or "
+				 "file error.";
+static const char ENVIRONMENT[] = "Environment: IOTMAP_DB, the database path when --db is not given; "
+				  "SOURCE_DATE_EPOCH, a fixed 'generated' time for exports.";
+
+const cli_verb *cli_find_verb(const char *name)
+{
+	for (const cli_verb *v = cli_verbs; v->name; v++)
+		if (strcmp(v->name, name) == 0)
+			return v;
+	return NULL;
+}
+
+/* Print text wrapped at 78 columns with the given indent. */
+static void wrap(FILE *out, const char *text, int indent)
+{
+	int col = 0;
+	const char *p = text;
+	while (*p) {
+		if (*p == '\n') {
+			fputc('\n', out);
+			col = 0;
+			p++;
+			continue;
+		}
+		const char *w = p;
+		while (*p && *p != ' ' && *p != '\n')
+			p++;
+		int len = (int)(p - w);
+		if (col > 0 && col + 1 + len > 78) {
+			fputc('\n', out);
+			col = 0;
+		}
+		if (col == 0) {
+			col = fprintf(out, "%*s", indent, "");
+		} else {
+			fputc(' ', out);
+			col++;
+		}
+		col += (int)fwrite(w, 1, (size_t)len, out);
+		while (*p == ' ')
+			p++;
+	}
+	fputc('\n', out);
+}
+
+void cli_print_verb_help(const cli_verb *v, FILE *out)
+{
+	fprintf(out, "Usage: %s\n\n", v->synopsis);
+	wrap(out, v->description, 0);
+	if (v->options) {
+		fputs("\nOptions:\n", out);
+		for (const cli_option_doc *o = v->options; o->flag; o++) {
+			fprintf(out, "  %-22s ", o->flag);
+			if (strlen(o->flag) > 22)
+				fprintf(out, "\n%25s", "");
+			fputs(o->text, out);
+			fputc('\n', out);
+		}
+	}
+	fputs("\nExamples:\n", out);
+	wrap(out, v->examples, 2);
+	fputc('\n', out);
+	wrap(out, EXIT_CODES, 0);
+}
+
+void cli_print_usage(FILE *out)
+{
+	fputs("iotmap " IOTMAP_VERSION ": consumer-IoT security requirements, mapped to each other.\n\n"
+	      "Usage: iotmap VERB [OPTIONS] [ARGUMENTS]\n\nVerbs:\n", out);
+	for (const cli_verb *v = cli_verbs; v->name; v++)
+		fprintf(out, "  %-10s %s\n", v->name, v->summary);
+	fputs("\nRun 'iotmap VERB --help' for a verb's options. 'iotmap --version' prints the version.\n\n",
+	      out);
+	wrap(out, EXIT_CODES, 0);
+	wrap(out, ENVIRONMENT, 0);
+}
+
+static void print_markdown(FILE *out)
+{
+	fputs("# iotmap command reference\n\n"
+	      "<!-- Generated by 'iotmap help --markdown' from src/cli/help.c; edit there, then run "
+	      "'make docs'. -->\n\n", out);
+	fprintf(out, "%s\n\n%s\n", EXIT_CODES, ENVIRONMENT);
+	for (const cli_verb *v = cli_verbs; v->name; v++) {
+		fprintf(out, "\n## iotmap %s\n\n%s.\n\n```\n%s\n```\n\n%s\n", v->name, v->summary,
+			v->synopsis, v->description);
+		if (v->options) {
+			fputs("\n| option | meaning |\n|---|---|\n", out);
+			for (const cli_option_doc *o = v->options; o->flag; o++)
+				fprintf(out, "| `%s` | %s |\n", o->flag, o->text);
+		}
+		fprintf(out, "\nExamples:\n\n```\n%s\n```\n", v->examples);
+	}
+}
+
+int cli_help_main(int argc, char **argv)
+{
+	if (argc < 2) {
+		cli_print_usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "--markdown") == 0) {
+		print_markdown(stdout);
+		return EXIT_OK;
+	}
+	const cli_verb *v = cli_find_verb(argv[1]);
+	if (!v)
+		return cli_usage_error("help", "unknown verb '%s'", argv[1]);
+	cli_print_verb_help(v, stdout);
+	return EXIT_OK;
+}

@@ -1,0 +1,25 @@
+/* query_util.h (internal): turning SQLite rows into JSON objects, and status helpers for queries. */
+#ifndef IOTMAP_QUERY_UTIL_H
+#define IOTMAP_QUERY_UTIL_H
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include "iotmap/query.h"
+
+/* An object from the current row, one key per column (the column's name or alias). NULL columns
+ * become JSON null; a column named "conditional" becomes a boolean; "stakeholders" holds a JSON array
+ * as text and becomes an array (empty when NULL). */
+json_t *im_row_object(sqlite3_stmt *st);
+
+/* Prepare, or set *err and return NULL. */
+sqlite3_stmt *im_q_prepare(sqlite3 *db, const char *sql, char **err);
+im_qstatus im_q_db_error(sqlite3 *db, char **err);
+
+/* Run st to completion, appending im_row_object of each row to a new array. */
+im_qstatus im_q_collect(sqlite3 *db, sqlite3_stmt *st, json_t **out, char **err);
+
+/* True when document id exists. */
+int im_q_document_exists(sqlite3 *db, const char *id);
+
+#endif
