@@ -17,7 +17,7 @@ CFLAGS   += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissin
 LDLIBS   += $(shell pkg-config --libs $(PKGS)) -lcsv
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-DB       ?= build/iotmap.db
+DB       ?= iotmap.db
 DATA     ?= data
 
 LIB_SRC  := $(wildcard src/lib/*.c src/formats/*.c)
@@ -89,8 +89,11 @@ docs-check: build/iotmap
 check test:
 	tests/check.sh
 
-bench: build/iotmap
+bench: build/iotmap build/gen_dataset
 	bench/run.sh
 
 clean:
 	rm -rf build
+
+build/gen_dataset: bench/gen_dataset.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) $< -o $@

@@ -3,6 +3,7 @@
  * Each verb's synopsis, description, options and examples are written here once; `iotmap VERB
  * --help`, `iotmap help [VERB]` and docs/cli.md (`iotmap help --markdown`, checked by `make check`)
  * are all printed from this table, so they cannot disagree. */
+#include <ctype.h>
 #include <string.h>
 
 #include "cli.h"
@@ -197,8 +198,8 @@ static void print_markdown(FILE *out)
 	      "'make docs'. -->\n\n", out);
 	fprintf(out, "%s\n\n%s\n", EXIT_CODES, ENVIRONMENT);
 	for (const cli_verb *v = cli_verbs; v->name; v++) {
-		fprintf(out, "\n## iotmap %s\n\n%s.\n\n```\n%s\n```\n\n%s\n", v->name, v->summary,
-			v->synopsis, v->description);
+		fprintf(out, "\n## iotmap %s\n\n%c%s.\n\n```\n%s\n```\n\n%s\n", v->name,
+			toupper((unsigned char)v->summary[0]), v->summary + 1, v->synopsis, v->description);
 		if (v->options) {
 			fputs("\n| option | meaning |\n|---|---|\n", out);
 			for (const cli_option_doc *o = v->options; o->flag; o++)

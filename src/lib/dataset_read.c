@@ -311,12 +311,31 @@ static void read_published_by(reader *r, struct fy_node *v, int line, im_mapping
 		    set->published_by->key_lines);
 }
 
-static void discard_output(struct fy_diag *d, void *user, const char *buf, size_t len)
+/* The first error libfyaml reports. Its collected-error list leaks in the Debian 12 version (0.7.12),
+ * so the error is taken from the formatted message instead: "<stream>:LINE:COLUMN: error: TEXT". */
+typedef struct first_error {
+	bool have;
+	int line;
+	char text[256];
+} first_error;
+
+static void capture_error(struct fy_diag *d, void *user, const char *buf, size_t len)
 {
-	(void)d, (void)user, (void)buf, (void)len;
+	(void)d;
+	first_error *e = user;
+	char copy[512];
+	if (e->have || len >= sizeof copy)
+		return;
+	memcpy(copy, buf, len);
+	copy[len] = '\0';
+	int line, column;
+	if (sscanf(copy, "%*[^:]:%d:%d: error: %255[^\n]", &line, &column, e->text) == 3) {
+		e->line = line;
+		e->have = true;
+	}
 }
 
-/* Parse a file into a libfyaml document, turning syntax errors into diagnostics. */
+/* Parse a file into a libfyaml document, turning a syntax error into a diagnostic. */
 static struct fy_document *parse_file(reader *r)
 {
 	FILE *fp = fopen(r->path, "rb");
@@ -324,39 +343,35 @@ static struct fy_document *parse_file(reader *r)
 		im_error(r->diags, r->path, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
+	first_error err = {0};
 	struct fy_diag_cfg dcfg;
 	fy_diag_cfg_default(&dcfg);
 	dcfg.fp = NULL;
-	dcfg.output_fn = discard_output;
+	dcfg.output_fn = capture_error;
+	dcfg.user = &err;
 	dcfg.colorize = false;
+	dcfg.show_source = false;
+	dcfg.show_position = true;
+	dcfg.show_type = true;
+	dcfg.show_module = false;
 	struct fy_diag *diag = fy_diag_create(&dcfg);
 	if (!diag) {
 		fclose(fp);
 		im_error(r->diags, r->path, 0, "cannot start the YAML parser");
 		return NULL;
 	}
-	fy_diag_set_collect_errors(diag, true);
-	struct fy_parse_cfg cfg = {.flags = FYPCF_QUIET | FYPCF_COLLECT_DIAG, .diag = diag};
+	struct fy_parse_cfg cfg = {.flags = FYPCF_QUIET, .diag = diag};
 	struct fy_document *fyd = fy_document_build_from_fp(&cfg, fp);
 	fclose(fp);
 	if (!fyd || fy_diag_got_error(diag)) {
-		void *iter = NULL;
-		struct fy_diag_error *e;
-		bool reported = false;
-		while ((e = fy_diag_errors_iterate(diag, &iter))) {
-			if (e->type < FYET_ERROR)
-				continue;
-			/* Diagnostic lines are 1-based already (node marks are 0-based). */
-			im_error(r->diags, r->path, e->line, "YAML syntax: %s", e->msg);
-			reported = true;
-			break; /* later messages are usually consequences of the first */
-		}
-		if (!reported)
+		if (err.have)
+			im_error(r->diags, r->path, err.line, "YAML syntax: %s", err.text);
+		else
 			im_error(r->diags, r->path, 0, "YAML syntax error");
 		fy_document_destroy(fyd);
 		fyd = NULL;
 	}
-	fy_diag_unref(diag);
+	fy_diag_unref(diag); /* the document keeps its own reference while it lives */
 	return fyd;
 }
 

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Quick start on a fresh Debian 12 machine: install what is missing, then run a make target.
+#
+#   sh scripts/bootstrap.sh run     build, compile data/ into the database, show documents and coverage
+#   sh scripts/bootstrap.sh check   build and run every test (this is what CI runs)
+#
+# Only missing Debian packages are installed (apt-get, as root). Everything else is in the tree.
+set -eu
+target=${1:-run}
+cd "$(dirname "$0")/.."
+
+build_pkgs="make gcc libc6-dev pkg-config libfyaml-dev libjansson-dev libsqlite3-dev libcsv-dev"
+test_pkgs="libcmocka-dev jq sqlite3 valgrind"
+pkgs=$build_pkgs
+case "$target" in
+run | all | db | docs) ;;
+*) pkgs="$build_pkgs $test_pkgs" ;;
+esac
+
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "installing:$missing"
+	if [ "$(id -u)" != 0 ]; then
+		echo "bootstrap: these Debian packages are missing:$missing; run as root or install them first" >&2
+		exit 1
+	fi
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+exec make -j"$(nproc)" "$target"

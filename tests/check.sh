@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `make check`: every test, then one closing line "N passed, N failed" over all of them.
+#   unit tests (cmocka, AddressSanitizer + UndefinedBehaviorSanitizer)
+#   command-line tests (tests/cli/*.test against the sanitised binary)
+#   valgrind runs of the optimised binary
+#   the dataset passes `iotmap validate --strict`; docs/cli.md matches the help text
+set -u
+cd "$(dirname "$0")/.."
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+LOG=build/check
+mkdir -p "$LOG"
+total_pass=0
+total_fail=0
+add() { total_pass=$((total_pass + $1)); total_fail=$((total_fail + $2)); }
+
+if ! make -s -j"$(nproc)" build/iotmap build/asan/iotmap; then
+	echo "build failed"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+
+# Unit tests: count cmocka's per-test lines.
+make -s -j"$(nproc)" unit 2>&1 | tee "$LOG/unit.txt"
+add "$(grep -c '^\[       OK \]' "$LOG/unit.txt")" "$(grep -c '^\[  FAILED  \] test' "$LOG/unit.txt")"
+grep -q 'unit test groups: [0-9]* passed, 0 failed' "$LOG/unit.txt" || add 0 1
+
+tests/run-cli.sh build/asan/iotmap tests/cli/*.test 2>&1 | tee "$LOG/cli.txt"
+read -r p f < <(sed -n 's/^command-line tests: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOG/cli.txt")
+add "${p:-0}" "${f:-1}"
+
+tests/run-valgrind.sh build/iotmap 2>&1 | tee "$LOG/valgrind.txt"
+read -r p f < <(sed -n 's/^valgrind: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOG/valgrind.txt")
+add "${p:-0}" "${f:-1}"
+
+if build/iotmap validate --strict data; then add 1 0; else echo "FAIL: the dataset does not validate cleanly"; add 0 1; fi
+if make -s docs-check; then add 1 0; else add 0 1; fi
+
+echo
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" = 0 ]
