@@ -419,10 +419,15 @@ void im_dataset_load_mapping_file(const char *path, im_dataset *ds, im_diags *di
 	fy_document_destroy(fyd);
 }
 
-static int yaml_name(const struct dirent *e)
+static int visible(const struct dirent *e)
 {
-	size_t n = strlen(e->d_name);
-	return e->d_name[0] != '.' && n > 5 && strcmp(e->d_name + n - 5, ".yaml") == 0;
+	return e->d_name[0] != '.';
+}
+
+static bool is_yaml_name(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 5 && strcmp(name + n - 5, ".yaml") == 0;
 }
 
 static void load_folder(const char *dir, const char *sub, im_dataset *ds, im_diags *diags,
@@ -430,7 +435,7 @@ static void load_folder(const char *dir, const char *sub, im_dataset *ds, im_dia
 {
 	char *path = im_xasprintf("%s/%s", dir, sub);
 	struct dirent **names = NULL;
-	int n = scandir(path, &names, yaml_name, alphasort);
+	int n = scandir(path, &names, visible, alphasort);
 	if (n < 0) {
 		im_error(diags, path, 0, "cannot read the folder: %s (a dataset has documents/ and mappings/)",
 			 strerror(errno));
@@ -439,10 +444,15 @@ static void load_folder(const char *dir, const char *sub, im_dataset *ds, im_dia
 	}
 	for (int i = 0; i < n; i++) {
 		char *file = im_xasprintf("%s/%s", path, names[i]->d_name);
-		im_digest_add_string(dg, sub);
-		im_digest_add_string(dg, names[i]->d_name);
-		im_digest_add_file(dg, file);
-		load(file, ds, diags);
+		if (!is_yaml_name(names[i]->d_name)) {
+			/* A .yml or misnamed file would otherwise vanish from the dataset without a word. */
+			im_warning(diags, file, 0, "ignored: dataset files must end in .yaml");
+		} else {
+			im_digest_add_string(dg, sub);
+			im_digest_add_string(dg, names[i]->d_name);
+			im_digest_add_file(dg, file);
+			load(file, ds, diags);
+		}
 		free(file);
 		free(names[i]);
 	}
@@ -450,14 +460,19 @@ static void load_folder(const char *dir, const char *sub, im_dataset *ds, im_dia
 	free(path);
 }
 
-size_t im_dataset_load(const char *dir, im_dataset *ds, im_diags *diags)
+size_t im_dataset_load(const char *dir_arg, im_dataset *ds, im_diags *diags)
 {
 	size_t before = diags->errors;
+	/* "data/" and "data" name the same folder; keep file names in messages clean. */
+	char *dir = im_xstrdup(dir_arg);
+	for (size_t n = strlen(dir); n > 1 && dir[n - 1] == '/'; n--)
+		dir[n - 1] = '\0';
 	im_digest dg;
 	im_digest_init(&dg);
 	load_folder(dir, "documents", ds, diags, &dg, im_dataset_load_document_file);
 	load_folder(dir, "mappings", ds, diags, &dg, im_dataset_load_mapping_file);
 	free(ds->digest);
 	ds->digest = im_digest_hex(&dg);
+	free(dir);
 	return diags->errors - before;
 }
