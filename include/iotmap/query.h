@@ -39,12 +39,27 @@ im_qstatus im_q_mappings(sqlite3 *db, const im_mapping_filter *f, json_t **out, 
 
 /* Full-text search over item titles, summaries, conditions and sections (FTS5, porter stemming). Each
  * word must match; a word ending in * matches as a prefix. The snippet marks matches with mark_open and
- * mark_close. */
-im_qstatus im_q_search(sqlite3 *db, const char *text, int limit, const char *mark_open,
-		       const char *mark_close, json_t **out, char **err);
+ * mark_close. kind and publisher, when set, keep only items of documents of that kind or publisher. */
+typedef struct im_search_opts {
+	const char *text;
+	int limit; /* <= 0: no limit */
+	const char *mark_open, *mark_close;
+	const char *kind;
+	const char *publisher;
+} im_search_opts;
+im_qstatus im_q_search(sqlite3 *db, const im_search_opts *opts, json_t **out, char **err);
+
+/* The distinct document kinds and publishers, for search filters: {"kinds": [...], "publishers": [...]}. */
+im_qstatus im_q_facets(sqlite3 *db, json_t **out, char **err);
 
 /* For each item of hub: how many other documents and how many of their items map to it (in either
  * direction, no-relationship excluded); with against, only mappings with that document. */
 im_qstatus im_q_coverage(sqlite3 *db, const char *hub, const char *against, json_t **out, char **err);
+
+/* Documents x hub sections: for each other document with mappings to hub, and each top-level group of
+ * hub, how many of the document's items map to the group or to items under it (no-relationship excluded).
+ * {"hub", "sections": [{id, title}], "documents": [{id, title, short_title, kind, counts: [n...], total}],
+ *  "max": largest count}. */
+im_qstatus im_q_coverage_matrix(sqlite3 *db, const char *hub, json_t **out, char **err);
 
 #endif

@@ -262,7 +262,9 @@ int cmd_search(int argc, char **argv)
 	json_t *rows = NULL;
 	char *err = NULL;
 	bool marks = q.fmt == OUT_TABLE;
-	im_qstatus s = im_q_search(db, text.s, limit, marks ? "[" : "", marks ? "]" : "", &rows, &err);
+	im_search_opts so = {.text = text.s, .limit = limit, .mark_open = marks ? "[" : "",
+			     .mark_close = marks ? "]" : ""};
+	im_qstatus s = im_q_search(db, &so, &rows, &err);
 	if (s != IM_Q_OK)
 		rc = cli_query_failed(db, s, err, NULL);
 	else if (q.fmt == OUT_TABLE && json_array_size(rows) == 0)

@@ -44,31 +44,68 @@ static char *fts_expression(const char *text)
 	return im_sb_take(&b);
 }
 
-im_qstatus im_q_search(sqlite3 *db, const char *text, int limit, const char *mark_open,
-		       const char *mark_close, json_t **out, char **err)
+im_qstatus im_q_search(sqlite3 *db, const im_search_opts *o, json_t **out, char **err)
 {
-	char *expr = fts_expression(text ? text : "");
+	char *expr = fts_expression(o->text ? o->text : "");
 	if (!expr) {
 		*err = im_xstrdup("nothing to search for: give one or more words");
 		return IM_Q_BAD_INPUT;
 	}
 	sqlite3_stmt *st = im_q_prepare(db,
 		"SELECT i.doc || ':' || i.id AS ref, i.doc AS document, d.title AS document_title,"
-		" d.kind AS document_kind, d.publisher AS publisher, i.id AS id, i.kind AS kind,"
-		" i.title AS title, snippet(items_fts, -1, ?2, ?3, '...', 16) AS snippet"
+		" d.short_title AS document_short_title, d.kind AS document_kind, d.publisher AS publisher,"
+		" i.id AS id, i.kind AS kind, i.title AS title, i.summary AS summary,"
+		" snippet(items_fts, -1, ?2, ?3, '...', 16) AS snippet"
 		" FROM items_fts JOIN items i ON i.rowid = items_fts.rowid"
 		" JOIN documents d ON d.id = i.doc"
-		" WHERE items_fts MATCH ?1 ORDER BY bm25(items_fts), d.ord, i.ord LIMIT ?4", err);
+		" WHERE items_fts MATCH ?1 AND (?5 IS NULL OR d.kind = ?5) AND (?6 IS NULL OR d.publisher = ?6)"
+		" ORDER BY bm25(items_fts), d.ord, i.ord LIMIT ?4", err);
 	if (!st) {
 		free(expr);
 		return IM_Q_DB_ERROR;
 	}
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, mark_open ? mark_open : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, mark_close ? mark_close : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, limit > 0 ? limit : -1);
+	sqlite3_bind_text(st, 2, o->mark_open ? o->mark_open : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, o->mark_close ? o->mark_close : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, o->limit > 0 ? o->limit : -1);
+	if (o->kind && *o->kind)
+		sqlite3_bind_text(st, 5, o->kind, -1, SQLITE_STATIC);
+	if (o->publisher && *o->publisher)
+		sqlite3_bind_text(st, 6, o->publisher, -1, SQLITE_STATIC);
 	im_qstatus q = im_q_collect(db, st, out, err);
 	sqlite3_finalize(st);
 	free(expr);
 	return q;
+}
+
+static im_qstatus column_list(sqlite3 *db, const char *sql, json_t **out, char **err)
+{
+	sqlite3_stmt *st = im_q_prepare(db, sql, err);
+	if (!st)
+		return IM_Q_DB_ERROR;
+	json_t *a = json_array();
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		json_array_append_new(a, json_string((const char *)sqlite3_column_text(st, 0)));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		json_decref(a);
+		return im_q_db_error(db, err);
+	}
+	*out = a;
+	return IM_Q_OK;
+}
+
+im_qstatus im_q_facets(sqlite3 *db, json_t **out, char **err)
+{
+	json_t *kinds = NULL, *publishers = NULL;
+	im_qstatus q = column_list(db, "SELECT DISTINCT kind FROM documents ORDER BY kind", &kinds, err);
+	if (q == IM_Q_OK)
+		q = column_list(db, "SELECT DISTINCT publisher FROM documents ORDER BY publisher", &publishers, err);
+	if (q != IM_Q_OK) {
+		json_decref(kinds);
+		return q;
+	}
+	*out = json_pack("{s:o, s:o}", "kinds", kinds, "publishers", publishers);
+	return IM_Q_OK;
 }

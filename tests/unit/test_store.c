@@ -197,16 +197,27 @@ static void test_search_is_injection_safe(void **state)
 	for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
 		json_t *rows = NULL;
 		char *err = NULL;
-		im_qstatus s = im_q_search(w->db, hostile[i], 10, "<", ">", &rows, &err);
+		im_search_opts o = {.text = hostile[i], .limit = 10, .mark_open = "<", .mark_close = ">"};
+		im_qstatus s = im_q_search(w->db, &o, &rows, &err);
 		assert_true(s == IM_Q_OK || s == IM_Q_BAD_INPUT);
 		json_decref(rows);
 		free(err);
 	}
 	json_t *rows = NULL;
 	char *err = NULL;
-	assert_int_equal(im_q_search(w->db, "toaster password", 10, "<", ">", &rows, &err), IM_Q_OK);
+	im_search_opts o = {.text = "toaster password", .limit = 10, .mark_open = "<", .mark_close = ">"};
+	assert_int_equal(im_q_search(w->db, &o, &rows, &err), IM_Q_OK);
 	assert_int_equal(json_array_size(rows), 1);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(rows, 0), "ref")), "spoke-guide:A");
+	json_decref(rows);
+	/* Filters by document kind and publisher. */
+	o = (im_search_opts){.text = "password", .kind = "guidance"};
+	assert_int_equal(im_q_search(w->db, &o, &rows, &err), IM_Q_OK);
+	assert_int_equal(json_array_size(rows), 1);
+	json_decref(rows);
+	o = (im_search_opts){.text = "password", .publisher = "Test Standards Body"};
+	assert_int_equal(im_q_search(w->db, &o, &rows, &err), IM_Q_OK);
+	assert_int_equal(json_array_size(rows), 3);
 	json_decref(rows);
 	/* The items table survived. */
 	json_t *docs = NULL;
@@ -228,6 +239,29 @@ static void test_coverage(void **state)
 	assert_int_equal(json_integer_value(json_object_get(g2, "documents")), 0);
 	json_decref(cov);
 	assert_int_equal(im_q_coverage(w->db, "hub-standard", "nope", &cov, &err), IM_Q_NOT_FOUND);
+	free(err);
+}
+
+static void test_coverage_matrix(void **state)
+{
+	world *w = *state;
+	json_t *m = NULL;
+	char *err = NULL;
+	assert_int_equal(im_q_coverage_matrix(w->db, "hub-standard", &m, &err), IM_Q_OK);
+	json_t *sections = json_object_get(m, "sections");
+	assert_int_equal(json_array_size(sections), 2);
+	json_t *docs = json_object_get(m, "documents");
+	assert_int_equal(json_array_size(docs), 1);
+	json_t *spoke = json_array_get(docs, 0);
+	assert_string_equal(json_string_value(json_object_get(spoke, "id")), "spoke-guide");
+	/* Section 1: only A maps (to 1-1 and 1-2), counted once. Section 2: B maps to 2-1; C's
+	 * no-relationship with group 2 does not count. */
+	json_t *counts = json_object_get(spoke, "counts");
+	assert_int_equal(json_integer_value(json_array_get(counts, 0)), 1);
+	assert_int_equal(json_integer_value(json_array_get(counts, 1)), 1);
+	assert_int_equal(json_integer_value(json_object_get(m, "max")), 1);
+	json_decref(m);
+	assert_int_equal(im_q_coverage_matrix(w->db, "nope", &m, &err), IM_Q_NOT_FOUND);
 	free(err);
 }
 
@@ -276,6 +310,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_mapping_filters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_search_is_injection_safe, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_coverage, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_coverage_matrix, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_suggestions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_export_json_round, setup, teardown),
 	};
