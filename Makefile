@@ -3,13 +3,13 @@
 #
 #   make              build the command
 #   make db           compile data/ into $(DB)
-#   make run          build, compile the database, print the documents and EN 303 645 coverage
+#   make run          build, compile the database, list the documents, start the web site on $(PORT)
 #   make check        every test: unit, command-line, valgrind, dataset, generated docs (see tests/)
 #   make docs         regenerate generated documentation (docs/cli.md)
 #   make bench        the scaling benchmark (bench/README.md)
 
 CC       ?= cc
-PKGS     := libfyaml jansson sqlite3
+PKGS     := libfyaml jansson sqlite3 libmicrohttpd zlib
 CPPFLAGS += -Iinclude -D_GNU_SOURCE
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -19,10 +19,12 @@ SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 
 DB       ?= iotmap.db
 DATA     ?= data
+PORT     ?= 8080
 
 LIB_SRC  := $(wildcard src/lib/*.c src/formats/*.c)
-CLI_SRC  := $(wildcard src/cli/*.c)
-HEADERS  := $(wildcard include/iotmap/*.h src/lib/*.h src/formats/*.h src/cli/*.h)
+CLI_SRC  := $(wildcard src/cli/*.c src/web/*.c) build/gen/assets.c
+HEADERS  := $(wildcard include/iotmap/*.h src/lib/*.h src/formats/*.h src/cli/*.h src/web/*.h)
+ASSETS   := $(wildcard src/web/static/*) src/web/openapi.json
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 
 LIB_OBJ  := $(LIB_SRC:%.c=build/obj/%.o)
@@ -31,7 +33,7 @@ ALIB_OBJ := $(LIB_SRC:%.c=build/asan/obj/%.o)
 ACLI_OBJ := $(CLI_SRC:%.c=build/asan/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all db run check test unit cli-tests valgrind data-check docs docs-check bench clean
+.PHONY: all db run check test unit cli-tests web-tests valgrind data-check docs docs-check bench clean
 
 all: build/iotmap
 
@@ -42,6 +44,23 @@ build/obj/%.o: %.c $(HEADERS)
 build/asan/obj/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(SANITIZE) -c $< -o $@
+
+# Static files are compiled into the binary (see tools/embed_assets.c).
+build/gen/assets.c: $(ASSETS) build/embed_assets
+	@mkdir -p $(dir $@)
+	build/embed_assets $@ $(foreach f,$(ASSETS),$(notdir $(f))=$(f))
+
+build/embed_assets: tools/embed_assets.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $< -o $@
+
+build/obj/build/gen/%.o: build/gen/%.c src/web/assets.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Isrc/web $(CFLAGS) -c $< -o $@
+
+build/asan/obj/build/gen/%.o: build/gen/%.c src/web/assets.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Isrc/web $(CFLAGS) $(SANITIZE) -c $< -o $@
 
 build/libiotmap.a: $(LIB_OBJ)
 	ar rcs $@ $^
@@ -65,13 +84,19 @@ db: build/iotmap
 run: db
 	build/iotmap documents --db $(DB)
 	@echo
-	build/iotmap coverage --db $(DB) etsi-en-303-645-v2.1.1
+	build/iotmap coverage --db $(DB) etsi-en-303-645-v2.1.1 | tail -1
+	@echo
+	@echo "Starting the web site: open http://127.0.0.1:$(PORT)/ in a browser (Ctrl-C stops it)."
+	build/iotmap serve --db $(DB) --port $(PORT)
 
 unit: $(UNIT_BIN)
 	tests/run-unit.sh $(UNIT_BIN)
 
 cli-tests: build/asan/iotmap
 	tests/run-cli.sh build/asan/iotmap tests/cli/*.test
+
+web-tests: build/asan/iotmap
+	tests/run-web.sh build/asan/iotmap tests/web/*.test
 
 valgrind: build/iotmap
 	tests/run-valgrind.sh build/iotmap

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Quick start on a fresh Debian 12 machine: install what is missing, then run a make target.
 #
-#   sh scripts/bootstrap.sh run     build, compile data/ into the database, show documents and coverage
+#   sh scripts/bootstrap.sh run     build, compile data/ into the database, start the web site
 #   sh scripts/bootstrap.sh check   build and run every test (this is what CI runs)
 #
 # Only missing Debian packages are installed (apt-get, as root). Everything else is in the tree.
@@ -9,8 +9,8 @@ set -eu
 target=${1:-run}
 cd "$(dirname "$0")/.."
 
-build_pkgs="make gcc libc6-dev pkg-config libfyaml-dev libjansson-dev libsqlite3-dev libcsv-dev"
-test_pkgs="libcmocka-dev jq sqlite3 valgrind"
+build_pkgs="make gcc libc6-dev pkg-config libfyaml-dev libjansson-dev libsqlite3-dev libcsv-dev libmicrohttpd-dev zlib1g-dev"
+test_pkgs="libcmocka-dev jq sqlite3 valgrind curl"
 pkgs=$build_pkgs
 case "$target" in
 run | all | db | docs) ;;

@@ -2,6 +2,7 @@
 # `make check`: every test, then one closing line "N passed, N failed" over all of them.
 #   unit tests (cmocka, AddressSanitizer + UndefinedBehaviorSanitizer)
 #   command-line tests (tests/cli/*.test against the sanitised binary)
+#   web tests (tests/web/*.test against a real sanitised server on a loopback port)
 #   valgrind runs of the optimised binary
 #   the dataset passes `iotmap validate --strict`; docs/cli.md matches the help text
 set -u
@@ -28,6 +29,12 @@ grep -q 'unit test groups: [0-9]* passed, 0 failed' "$LOG/unit.txt" || add 0 1
 tests/run-cli.sh build/asan/iotmap tests/cli/*.test 2>&1 | tee "$LOG/cli.txt"
 read -r p f < <(sed -n 's/^command-line tests: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOG/cli.txt")
 add "${p:-0}" "${f:-1}"
+
+tests/run-web.sh build/asan/iotmap tests/web/*.test 2>&1 | tee "$LOG/web.txt"
+for label in "web cases" "web shutdown"; do
+	read -r p f < <(sed -n "s/^$label: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p" "$LOG/web.txt")
+	add "${p:-0}" "${f:-1}"
+done
 
 tests/run-valgrind.sh build/iotmap 2>&1 | tee "$LOG/valgrind.txt"
 read -r p f < <(sed -n 's/^valgrind: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOG/valgrind.txt")

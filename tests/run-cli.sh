@@ -123,6 +123,6 @@ for file in "$@"; do
 done
 
 echo
-echo "command-line tests: $pass passed, $fail failed"
+echo "${TEST_LABEL:-command-line tests}: $pass passed, $fail failed"
 for n in "${failed_names[@]+"${failed_names[@]}"}"; do echo "  failed: $n"; done
 [ "$fail" = 0 ]

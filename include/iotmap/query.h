@@ -22,6 +22,8 @@ void im_ref_free(im_ref *ref);
 
 /* "did you mean" text for a reference that was not found ("" when nothing is close). Caller frees. */
 char *im_q_suggest(sqlite3 *db, const char *text);
+/* The same suggestions as a JSON array of references (possibly empty). */
+json_t *im_q_suggestions(sqlite3 *db, const char *text);
 
 /* Every query returns a status; on anything but IM_Q_OK *err says what went wrong (caller frees). */
 im_qstatus im_q_documents(sqlite3 *db, json_t **out, char **err);

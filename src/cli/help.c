@@ -54,6 +54,17 @@ static const cli_option_doc export_opts[] = {
 	{NULL, NULL},
 };
 
+static const cli_option_doc serve_opts[] = {
+	{"--bind ADDR", "numeric IPv4 or IPv6 address to listen on (default 127.0.0.1)"},
+	{"--port N", "TCP port (default 8080; 0 picks a free one, printed at start)"},
+	OPT_DB,
+	{"--data DIR", "dataset folder to build the database from when it does not exist (default data)"},
+	{"--access-log FILE", "append the access log (combined log format) to FILE instead of standard error"},
+	{"--threads N", "worker threads (default: the number of processors)"},
+	OPT_HELP,
+	{NULL, NULL},
+};
+
 const cli_verb cli_verbs[] = {
 	{"validate", cmd_validate, "iotmap validate [--strict] [DIR]",
 	 "check the dataset files for errors",
@@ -105,6 +116,14 @@ const cli_verb cli_verbs[] = {
 	 "both sides' document, item, title and summary. Set SOURCE_DATE_EPOCH to fix the 'generated' "
 	 "time.",
 	 export_opts, "iotmap export -o iotmap.json\niotmap export --format csv -o mappings.csv"},
+	{"serve", cmd_serve, "iotmap serve [--bind ADDR] [--port N] [--db PATH] [--access-log FILE]",
+	 "run the web site and JSON API",
+	 "Serves the mapping web site (HTML pages that work without script) and the JSON API under "
+	 "/api/v1 (described at /api/v1/openapi.json) from the database, read-only. If the database "
+	 "does not exist it is first built from --data. Each connection is limited in time and memory, "
+	 "and connections are limited in total and per client address. SIGINT or SIGTERM stops accepting "
+	 "connections, lets requests in flight finish and exits 0.",
+	 serve_opts, "iotmap serve\niotmap serve --bind 0.0.0.0 --port 8000 --access-log access.log"},
 	{"help", cli_help_main, "iotmap help [VERB | --markdown]", "show help",
 	 "Without arguments, lists the verbs; with a verb, its help; with --markdown, the whole "
 	 "reference as Markdown (docs/cli.md is made this way).",

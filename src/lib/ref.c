@@ -48,29 +48,48 @@ static void offer_column(sqlite3 *db, const char *sql, const char *bind, im_sugg
 	sqlite3_finalize(st);
 }
 
-char *im_q_suggest(sqlite3 *db, const char *text)
+/* Fill s with the references nearest to text. */
+static void suggest(sqlite3 *db, const char *text, im_suggester *s)
 {
 	im_ref ref;
-	if (im_ref_parse(text, &ref) != 0)
-		return im_xstrdup("");
-	im_suggester s;
+	if (im_ref_parse(text, &ref) != 0) {
+		im_suggester_init(s, text, 3);
+		return;
+	}
 	if (ref.item && im_q_document_exists(db, ref.doc)) {
 		/* The document is right; look for the item among its own. */
-		im_suggester_init(&s, text, 3);
-		offer_column(db, "SELECT doc || ':' || id FROM items WHERE doc = ? ORDER BY ord", ref.doc, &s);
+		im_suggester_init(s, text, 3);
+		offer_column(db, "SELECT doc || ':' || id FROM items WHERE doc = ? ORDER BY ord", ref.doc, s);
 	} else {
 		/* Suggest documents; keep the item part the user typed. */
-		im_suggester_init(&s, ref.doc, 3);
-		offer_column(db, "SELECT id FROM documents ORDER BY ord", NULL, &s);
+		im_suggester_init(s, ref.doc, 3);
+		offer_column(db, "SELECT id FROM documents ORDER BY ord", NULL, s);
 		if (ref.item)
-			for (size_t i = 0; i < s.n; i++) {
-				char *full = im_ref_format(s.best[i], ref.item);
-				free(s.best[i]);
-				s.best[i] = full;
+			for (size_t i = 0; i < s->n; i++) {
+				char *full = im_ref_format(s->best[i], ref.item);
+				free(s->best[i]);
+				s->best[i] = full;
 			}
 	}
+	im_ref_free(&ref);
+}
+
+char *im_q_suggest(sqlite3 *db, const char *text)
+{
+	im_suggester s;
+	suggest(db, text, &s);
 	char *hint = im_suggester_text(&s);
 	im_suggester_free(&s);
-	im_ref_free(&ref);
 	return hint;
+}
+
+json_t *im_q_suggestions(sqlite3 *db, const char *text)
+{
+	im_suggester s;
+	suggest(db, text, &s);
+	json_t *a = json_array();
+	for (size_t i = 0; i < s.n; i++)
+		json_array_append_new(a, json_string(s.best[i]));
+	im_suggester_free(&s);
+	return a;
 }

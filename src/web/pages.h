@@ -1,0 +1,28 @@
+/* pages.h: helpers shared by the HTML pages. */
+#ifndef IOTMAP_WEB_PAGES_H
+#define IOTMAP_WEB_PAGES_H
+
+#include <jansson.h>
+
+#include "html.h"
+#include "web.h"
+
+#define PAGE_HUB "etsi-en-303-645-v2.1.1"
+
+/* The string at key, or NULL. */
+const char *jstr(json_t *o, const char *key);
+/* <a href="/documents/ID">label</a> and <a href="/items/REF">label</a>, escaped. */
+void page_doc_link(im_strbuf *b, const char *id, const char *label);
+void page_item_link(im_strbuf *b, const char *ref, const char *label);
+/* A relationship word as a labelled badge. */
+void page_relationship(im_strbuf *b, const char *rel);
+/* The "not found" page with suggestions (refs) as links. */
+void page_not_found(web_request *rq, web_response *rs, const char *what, const char *ref);
+void page_error(web_response *rs, int status, const char *title, const char *detail);
+
+void page_document(web_request *rq, web_response *rs, const char *id);
+void page_item(web_request *rq, web_response *rs, const char *ref);
+void page_coverage(web_request *rq, web_response *rs);
+void page_search(web_request *rq, web_response *rs);
+
+#endif
