@@ -33,7 +33,7 @@ ALIB_OBJ := $(LIB_SRC:%.c=build/asan/obj/%.o)
 ACLI_OBJ := $(CLI_SRC:%.c=build/asan/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all db run check test unit cli-tests web-tests valgrind data-check docs docs-check bench clean
+.PHONY: all db run check test unit cli-tests web-tests browser-tests valgrind data-check docs docs-check bench clean
 
 all: build/iotmap
 
@@ -97,6 +97,10 @@ cli-tests: build/asan/iotmap
 
 web-tests: build/asan/iotmap
 	tests/run-web.sh build/asan/iotmap tests/web/*.test
+
+browser-tests: build/iotmap
+	build/iotmap build --db build/browser.db $(DATA) >/dev/null
+	node tests/browser/run.mjs build/iotmap build/browser.db
 
 valgrind: build/iotmap
 	tests/run-valgrind.sh build/iotmap

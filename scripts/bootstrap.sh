@@ -10,7 +10,7 @@ target=${1:-run}
 cd "$(dirname "$0")/.."
 
 build_pkgs="make gcc libc6-dev pkg-config libfyaml-dev libjansson-dev libsqlite3-dev libcsv-dev libmicrohttpd-dev zlib1g-dev"
-test_pkgs="libcmocka-dev jq sqlite3 valgrind curl"
+test_pkgs="libcmocka-dev jq sqlite3 valgrind curl chromium"
 pkgs=$build_pkgs
 case "$target" in
 run | all | db | docs) ;;
@@ -21,6 +21,12 @@ missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
 done
+# The browser tests run on Node.js with npm; a machine may have them from elsewhere than Debian.
+case "$pkgs" in *chromium*)
+	command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+	command -v npm >/dev/null 2>&1 || missing="$missing npm"
+	;;
+esac
 if [ -n "$missing" ]; then
 	echo "installing:$missing"
 	if [ "$(id -u)" != 0 ]; then
@@ -32,4 +38,11 @@ if [ -n "$missing" ]; then
 	# shellcheck disable=SC2086
 	apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
+case "$target" in
+check | test | browser-tests)
+	# playwright-core, at the version pinned in tests/browser/package-lock.json (it drives Debian's
+	# Chromium; it downloads no browser of its own).
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	;;
+esac
 exec make -j"$(nproc)" "$target"

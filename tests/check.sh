@@ -3,6 +3,7 @@
 #   unit tests (cmocka, AddressSanitizer + UndefinedBehaviorSanitizer)
 #   command-line tests (tests/cli/*.test against the sanitised binary)
 #   web tests (tests/web/*.test against a real sanitised server on a loopback port)
+#   browser tests (tests/browser/run.mjs: Debian's Chromium driven by playwright-core)
 #   valgrind runs of the optimised binary
 #   the dataset passes `iotmap validate --strict`; docs/cli.md matches the help text
 set -u
@@ -35,6 +36,15 @@ for label in "web cases" "web shutdown"; do
 	read -r p f < <(sed -n "s/^$label: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p" "$LOG/web.txt")
 	add "${p:-0}" "${f:-1}"
 done
+
+# Browser tests in Chromium over the real dataset (needs tests/browser/node_modules: npm ci).
+if build/iotmap build --db build/browser.db data >/dev/null; then
+	node tests/browser/run.mjs build/iotmap build/browser.db 2>&1 | tee "$LOG/browser.txt"
+	read -r p f < <(sed -n 's/^browser tests: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOG/browser.txt")
+	add "${p:-0}" "${f:-1}"
+else
+	add 0 1
+fi
 
 tests/run-valgrind.sh build/iotmap 2>&1 | tee "$LOG/valgrind.txt"
 read -r p f < <(sed -n 's/^valgrind: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOG/valgrind.txt")

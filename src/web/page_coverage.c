@@ -11,7 +11,7 @@
 #define CELL 34
 #define LABEL_W 230
 #define HEAD_H 70
-#define LEGEND_H 56
+#define LEGEND_H 76
 
 /* Colour for a count: white for none, then from light to dark blue in five steps. */
 static const char *shade(json_int_t n, json_int_t max)
@@ -80,12 +80,12 @@ static void heat_map(im_strbuf *b, json_t *m)
 	svg_text(b, 0, ly + 15, "class=\"row\"", "Mapped items:");
 	static const char *const labels[] = {"none", "few", "", "", "", "most"};
 	for (int k = 0; k < 6; k++) {
-		int x = 110 + k * 50;
+		int x = 110 + k * 40;
 		json_int_t sample = k == 0 ? 0 : (max * k + 4) / 5;
 		im_sb_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"22\" height=\"22\" fill=\"%s\" stroke=\"#b1b4b6\"/>",
 			     x, ly, shade(sample, max ? max : 1));
 		if (*labels[k])
-			svg_text(b, x + 26, ly + 16, "class=\"legend\"", labels[k]);
+			svg_text(b, x + 11, ly + 40, "text-anchor=\"middle\" class=\"legend\"", labels[k]);
 	}
 	im_sb_printf(b, "</svg><figcaption>Darker cells: more of the document's items map to the hub section "
 			"(largest count: %lld). The table below has the same numbers.</figcaption></figure>\n",
