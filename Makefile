@@ -6,7 +6,7 @@
 #   make run          build, compile the database, list the documents, start the web site on $(PORT)
 #   make check        every test: unit, command-line, valgrind, dataset, generated docs (see tests/)
 #   make docs         regenerate generated documentation (docs/cli.md)
-#   make bench        the scaling benchmark (bench/README.md)
+#   make bench        the scaling benchmark; make bench-web: the server against nginx (bench/README.md)
 
 CC       ?= cc
 PKGS     := libfyaml jansson sqlite3 libmicrohttpd zlib
@@ -33,7 +33,7 @@ ALIB_OBJ := $(LIB_SRC:%.c=build/asan/obj/%.o)
 ACLI_OBJ := $(CLI_SRC:%.c=build/asan/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all db run check test unit cli-tests web-tests browser-tests valgrind data-check docs docs-check bench clean
+.PHONY: all db run check test unit cli-tests web-tests browser-tests valgrind data-check docs docs-check bench bench-web clean
 
 all: build/iotmap
 
@@ -120,6 +120,9 @@ check test:
 
 bench: build/iotmap build/gen_dataset
 	bench/run.sh
+
+bench-web: build/iotmap
+	bench/web.sh
 
 clean:
 	rm -rf build

@@ -43,5 +43,30 @@ vg "export csv" export --format csv -o "$TMP/x.csv"
 vg "failed build" build "$TMP/bad"
 IOTMAP_FAULT_AFTER_ROWS=10 vg "interrupted build" build data
 vg "help" help --markdown
+# The server under valgrind: a few requests of each kind, then SIGTERM.
+valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	--show-leak-kinds=definite,indirect "$BIN" serve --port 0 --threads 2 --access-log /dev/null \
+	2>"$TMP/serve.err" &
+vpid=$!
+port=""
+for _ in $(seq 200); do
+	port=$(sed -n 's|.*open http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$TMP/serve.err")
+	[ -n "$port" ] && break
+	sleep 0.1
+done
+for u in / /documents/uk-cop-2018 /items/etsi-en-303-645-v2.1.1:5.1-1 /items/x:y /coverage "/search?q=update" \
+	/downloads/iotmap.json /api/v1/documents "/api/v1/mappings?ref=uk-cop-2018:1" /api/v1/nothing /static/style.css; do
+	curl -s -o /dev/null --compressed "http://127.0.0.1:$port$u"
+	curl -s -o /dev/null "http://127.0.0.1:$port$u"
+done
+curl -s -o /dev/null -X POST -d x "http://127.0.0.1:$port/"
+kill -TERM $vpid
+if wait $vpid && [ -n "$port" ]; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL valgrind: serve"
+	cat "$TMP/serve.err"
+fi
 echo "valgrind: $pass passed, $fail failed"
 [ "$fail" = 0 ]
