@@ -33,7 +33,7 @@ ALIB_OBJ := $(LIB_SRC:%.c=build/asan/obj/%.o)
 ACLI_OBJ := $(CLI_SRC:%.c=build/asan/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all db run check test unit cli-tests web-tests browser-tests valgrind data-check docs docs-check bench bench-web clean
+.PHONY: all db run check test unit cli-tests web-tests browser-tests valgrind data-check docs docs-check data-report bench bench-web clean
 
 all: build/iotmap
 
@@ -108,12 +108,20 @@ valgrind: build/iotmap
 data-check: build/iotmap
 	build/iotmap validate --strict $(DATA)
 
-docs: build/iotmap
+docs: build/iotmap data-report
 	build/iotmap help --markdown > docs/cli.md
+
+# docs/DATA.md: the dataset in figures, from a database built from data/ (not the user's database).
+data-report: build/iotmap
+	build/iotmap build --db build/report.db $(DATA) >/dev/null
+	build/iotmap report --db build/report.db > docs/DATA.md
 
 docs-check: build/iotmap
 	build/iotmap help --markdown | diff -u docs/cli.md - || \
 	  { echo "docs/cli.md is out of date: run 'make docs'"; exit 1; }
+	build/iotmap build --db build/report.db $(DATA) >/dev/null
+	build/iotmap report --db build/report.db | diff -u docs/DATA.md - || \
+	  { echo "docs/DATA.md is out of date: run 'make data-report'"; exit 1; }
 
 check test:
 	tests/check.sh

@@ -58,6 +58,10 @@ im_qstatus im_q_facets(sqlite3 *db, json_t **out, char **err);
  * direction, no-relationship excluded); with against, only mappings with that document. */
 im_qstatus im_q_coverage(sqlite3 *db, const char *hub, const char *against, json_t **out, char **err);
 
+/* Per document: items, requirements, mappings (either side), items_mapped (items with at least one
+ * mapping other than no-relationship), hub_requirements (requirements of hub it maps to) and hub_total. */
+im_qstatus im_q_document_stats(sqlite3 *db, const char *hub, json_t **out, char **err);
+
 /* Documents x hub sections: for each other document with mappings to hub, and each top-level group of
  * hub, how many of the document's items map to the group or to items under it (no-relationship excluded).
  * {"hub", "sections": [{id, title}], "documents": [{id, title, short_title, kind, counts: [n...], total}],

@@ -54,6 +54,12 @@ static const cli_option_doc export_opts[] = {
 	{NULL, NULL},
 };
 
+static const cli_option_doc report_opts[] = {
+	{"--hub DOC", "the hub document (default etsi-en-303-645-v2.1.1)"},
+	OPT_DB,
+	OPT_HELP,
+	{NULL, NULL},
+};
 static const cli_option_doc serve_opts[] = {
 	{"--bind ADDR", "numeric IPv4 or IPv6 address to listen on (default 127.0.0.1)"},
 	{"--port N", "TCP port (default 8080; 0 picks a free one, printed at start)"},
@@ -116,6 +122,12 @@ const cli_verb cli_verbs[] = {
 	 "both sides' document, item, title and summary. Set SOURCE_DATE_EPOCH to fix the 'generated' "
 	 "time.",
 	 export_opts, "iotmap export -o iotmap.json\niotmap export --format csv -o mappings.csv"},
+	{"report", cmd_report, "iotmap report [--hub DOC] [--db PATH]",
+	 "the dataset in figures, as Markdown",
+	 "Prints, per document, its items, requirements and mappings, the share of its items that are "
+	 "mapped and the share of the hub's requirements it reaches; then, per hub requirement, how many "
+	 "documents map to it. docs/DATA.md is this report ('make data-report'); CI checks it is current.",
+	 report_opts, "iotmap report > docs/DATA.md"},
 	{"serve", cmd_serve, "iotmap serve [--bind ADDR] [--port N] [--db PATH] [--access-log FILE]",
 	 "run the web site and JSON API",
 	 "Serves the mapping web site (HTML pages that work without script) and the JSON API under "
