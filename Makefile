@@ -9,7 +9,7 @@
 #   make bench        the scaling benchmark; make bench-web: the server against nginx (bench/README.md)
 
 CC       ?= cc
-PKGS     := libfyaml jansson sqlite3 libmicrohttpd zlib
+PKGS     := libfyaml jansson sqlite3 libmicrohttpd zlib xlsxwriter libcrypto
 CPPFLAGS += -Iinclude -D_GNU_SOURCE
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \

@@ -9,8 +9,8 @@ set -eu
 target=${1:-run}
 cd "$(dirname "$0")/.."
 
-build_pkgs="make gcc libc6-dev pkg-config libfyaml-dev libjansson-dev libsqlite3-dev libcsv-dev libmicrohttpd-dev zlib1g-dev"
-test_pkgs="libcmocka-dev jq sqlite3 valgrind curl chromium"
+build_pkgs="make gcc libc6-dev pkg-config libfyaml-dev libjansson-dev libsqlite3-dev libcsv-dev libmicrohttpd-dev zlib1g-dev libxlsxwriter-dev libssl-dev"
+test_pkgs="libcmocka-dev jq sqlite3 valgrind curl unzip chromium"
 pkgs=$build_pkgs
 case "$target" in
 run | all | db | docs) ;;
@@ -40,9 +40,9 @@ if [ -n "$missing" ]; then
 fi
 case "$target" in
 check | test | browser-tests)
-	# playwright-core, at the version pinned in tests/browser/package-lock.json (it drives Debian's
-	# Chromium; it downloads no browser of its own).
-	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	# Test tools at the versions pinned in tests/package-lock.json: playwright-core (it drives Debian's
+	# Chromium and downloads no browser of its own) and ajv-cli with ajv-formats (JSON Schema checks).
+	npm ci --prefix tests --no-audit --no-fund --loglevel=error
 	;;
 esac
 exec make -j"$(nproc)" "$target"

@@ -37,7 +37,7 @@ for label in "web cases" "web shutdown"; do
 	add "${p:-0}" "${f:-1}"
 done
 
-# Browser tests in Chromium over the real dataset (needs tests/browser/node_modules: npm ci).
+# Browser tests in Chromium over the real dataset (needs tests/node_modules: npm ci --prefix tests).
 if build/iotmap build --db build/browser.db data >/dev/null; then
 	node tests/browser/run.mjs build/iotmap build/browser.db 2>&1 | tee "$LOG/browser.txt"
 	read -r p f < <(sed -n 's/^browser tests: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOG/browser.txt")

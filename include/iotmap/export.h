@@ -15,10 +15,29 @@
 	"Item summaries, conditions and mapping rationales are iotmap's own paraphrases, not the "    \
 	"official texts; follow each document's url for the authoritative wording."
 
+/* What to export: everything (all NULL), one document and the mappings touching it, or one mapping
+ * set (source and target). */
+typedef struct im_export_filter {
+	const char *document;
+	const char *source, *target;
+} im_export_filter;
+
+/* Check the filter against the database: 0, or -1 with *err (unknown document, half a pair...). */
+int im_export_filter_check(sqlite3 *db, const im_export_filter *f, char **err);
+
 /* Native JSON (docs/json-export.md). Returns 0, or -1 with *err set. */
-int im_export_json(sqlite3 *db, FILE *out, char **err);
+int im_export_json(sqlite3 *db, const im_export_filter *f, FILE *out, char **err);
 /* One row per mapping, RFC 4180 (CRLF line ends, every field quoted), UTF-8, with a header row. */
-int im_export_csv(sqlite3 *db, FILE *out, char **err);
+int im_export_csv(sqlite3 *db, const im_export_filter *f, FILE *out, char **err);
+/* One row per item of a document, same conventions. */
+int im_export_items_csv(sqlite3 *db, const char *document, FILE *out, char **err);
+/* OSCAL 1.2 catalog of one document. */
+int im_export_oscal_catalog(sqlite3 *db, const char *document, FILE *out, char **err);
+/* OSCAL 1.2 mapping-collection of one mapping set; related-to mappings are left out (OSCAL has no word
+ * for an untyped link) and counted in the remarks. */
+int im_export_oscal_mapping(sqlite3 *db, const char *source, const char *target, FILE *out, char **err);
+/* A spreadsheet: a Mappings sheet, one sheet per document, an About sheet. Written to path. */
+int im_export_xlsx(sqlite3 *db, const im_export_filter *f, const char *path, char **err);
 
 /* UTC time as YYYY-MM-DDTHH:MM:SSZ: now, or SOURCE_DATE_EPOCH when set. */
 void im_export_timestamp(char *buf, size_t size);

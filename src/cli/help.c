@@ -46,8 +46,13 @@ static const cli_option_doc coverage_opts[] = {
 	{NULL, NULL},
 };
 static const cli_option_doc export_opts[] = {
-	{"--format json|csv", "json: the native open-data format (docs/json-export.md); csv: one row "
-			      "per mapping (default: json)"},
+	{"--format F", "json (default): the native open-data format; csv: one row per mapping; items-csv: "
+		       "one row per item of --document; oscal-catalog: an OSCAL 1.2 catalog of --document; "
+		       "oscal-mapping: an OSCAL 1.2 mapping-collection of the set --source to --target; xlsx: "
+		       "a workbook (needs -o)"},
+	{"--document ID", "only this document (and, for json, csv and xlsx, the mappings touching it)"},
+	{"--source DOC", "with --target: only the mapping set from DOC"},
+	{"--target DOC", "with --source: only the mapping set to DOC"},
 	{"-o, --output FILE", "write to FILE (written beside it, then renamed) instead of standard output"},
 	OPT_DB,
 	OPT_HELP,
@@ -115,13 +120,21 @@ const cli_verb cli_verbs[] = {
 	 "with it (either direction; no-relationship does not count), and which documents. The last "
 	 "line counts the hub's requirements that at least one other document maps to.",
 	 coverage_opts, "iotmap coverage etsi-en-303-645-v2.1.1\niotmap coverage uk-cop-2018 --against etsi-ts-103-645-v1.1.1"},
-	{"export", cmd_export, "iotmap export [--format json|csv] [-o FILE]",
-	 "write the whole dataset as open data",
-	 "Writes every document, item, mapping set and mapping from the database. JSON is the "
-	 "project's native open-data format (docs/json-export.md); CSV has one row per mapping with "
-	 "both sides' document, item, title and summary. Set SOURCE_DATE_EPOCH to fix the 'generated' "
-	 "time.",
-	 export_opts, "iotmap export -o iotmap.json\niotmap export --format csv -o mappings.csv"},
+	{"export", cmd_export,
+	 "iotmap export [--format F] [--document ID | --source DOC --target DOC] [-o FILE]",
+	 "write the dataset as open data: JSON, CSV, OSCAL, spreadsheet",
+	 "Writes documents, items, mapping sets and mappings from the database, all of them or those of "
+	 "one document or one mapping set. JSON is the project's native open-data format "
+	 "(docs/json-export.md, schema in docs/schema/); CSV has one row per mapping with both sides' "
+	 "document, item, title and summary; OSCAL catalogs and mapping-collections follow NIST's OSCAL "
+	 "1.2 (related-to mappings are left out of a mapping-collection and counted in its remarks); the "
+	 "spreadsheet has a Mappings sheet, a sheet per document and an About sheet. Every export says "
+	 "which dataset version it comes from, its licence, and that summaries are paraphrases. Set "
+	 "SOURCE_DATE_EPOCH to fix the generation time.",
+	 export_opts,
+	 "iotmap export -o iotmap.json\niotmap export --format csv --source uk-psti-regulations-2023 "
+	 "--target etsi-en-303-645-v2.1.1\niotmap export --format oscal-catalog --document uk-cop-2018\n"
+	 "iotmap export --format xlsx -o iotmap.xlsx"},
 	{"report", cmd_report, "iotmap report [--hub DOC] [--db PATH]",
 	 "the dataset in figures, as Markdown",
 	 "Prints, per document, its items, requirements and mappings, the share of its items that are "

@@ -7,6 +7,7 @@
 
 #include "iotmap/export.h"
 #include "iotmap/util.h"
+#include "export_sql.h"
 
 static const char CSV_SQL[] =
 	"SELECT m.set_id AS mapping_set, m.source_doc AS source_document, m.source_item AS source_item,"
@@ -17,7 +18,14 @@ static const char CSV_SQL[] =
 	" FROM mappings m JOIN mapping_sets s ON s.id = m.set_id"
 	" JOIN items si ON si.doc = m.source_doc AND si.id = m.source_item"
 	" JOIN items ti ON ti.doc = m.target_doc AND ti.id = m.target_item"
-	" ORDER BY s.ord, m.ord";
+	" WHERE" IM_EXPORT_MAPPING_FILTER " ORDER BY s.ord, m.ord";
+
+static const char ITEMS_SQL[] =
+	"SELECT i.doc AS document, i.id AS id, i.parent AS parent, i.kind AS kind, i.title AS title,"
+	" i.summary AS summary, i.status AS status,"
+	" CASE i.conditional WHEN 1 THEN 'true' ELSE 'false' END AS conditional, i.condition AS condition,"
+	" i.section AS section, i.stakeholders AS stakeholders, i.notes AS notes"
+	" FROM items i WHERE i.doc = ?1 ORDER BY i.ord";
 
 static void write_field(FILE *out, const char *s, int first)
 {
@@ -26,13 +34,9 @@ static void write_field(FILE *out, const char *s, int first)
 	csv_fwrite(out, s ? s : "", s ? strlen(s) : 0);
 }
 
-int im_export_csv(sqlite3 *db, FILE *out, char **err)
+/* Every row of st as CSV, after a header row of its column names. */
+static int write_table(sqlite3 *db, sqlite3_stmt *st, FILE *out, char **err)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db, CSV_SQL, -1, &st, NULL) != SQLITE_OK) {
-		*err = im_xasprintf("reading the database: %s", sqlite3_errmsg(db));
-		return -1;
-	}
 	int n = sqlite3_column_count(st);
 	for (int i = 0; i < n; i++)
 		write_field(out, sqlite3_column_name(st, i), i == 0);
@@ -54,4 +58,35 @@ int im_export_csv(sqlite3 *db, FILE *out, char **err)
 		status = -1;
 	}
 	return status;
+}
+
+int im_export_csv(sqlite3 *db, const im_export_filter *f, FILE *out, char **err)
+{
+	if (f && im_export_filter_check(db, f, err) != 0)
+		return -1;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, CSV_SQL, -1, &st, NULL) != SQLITE_OK) {
+		*err = im_xasprintf("reading the database: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	im_export_bind(st, f);
+	return write_table(db, st, out, err);
+}
+
+int im_export_items_csv(sqlite3 *db, const char *document, FILE *out, char **err)
+{
+	im_export_filter f = {.document = document};
+	if (!document) {
+		*err = im_xstrdup("the items table is made per document: give --document ID");
+		return -1;
+	}
+	if (im_export_filter_check(db, &f, err) != 0)
+		return -1;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, ITEMS_SQL, -1, &st, NULL) != SQLITE_OK) {
+		*err = im_xasprintf("reading the database: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, document, -1, SQLITE_STATIC);
+	return write_table(db, st, out, err);
 }

@@ -14,6 +14,7 @@
 #include "iotmap/version.h"
 #include "../lib/query_sql.h"
 #include "../lib/query_util.h"
+#include "export_sql.h"
 
 void im_export_timestamp(char *buf, size_t size)
 {
@@ -44,12 +45,15 @@ static int fail_db(sqlite3 *db, char **err)
 	return -1;
 }
 
-/* Stream the rows of sql as array elements; with items_sql, each row gets an "items" array too. */
-static int write_rows(sqlite3 *db, FILE *out, const char *sql, const char *items_sql, char **err)
+/* Stream the rows of sql (filtered by f) as array elements; with items_sql, each row gets an "items"
+ * array too. */
+static int write_rows(sqlite3 *db, const im_export_filter *f, FILE *out, const char *sql,
+		      const char *items_sql, char **err)
 {
 	sqlite3_stmt *st = NULL, *items = NULL;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return fail_db(db, err);
+	im_export_bind(st, f);
 	if (items_sql && sqlite3_prepare_v2(db, items_sql, -1, &items, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return fail_db(db, err);
@@ -102,27 +106,30 @@ static void write_header(sqlite3 *db, FILE *out)
 	fputs(",\n", out);
 }
 
-int im_export_json(sqlite3 *db, FILE *out, char **err)
+int im_export_json(sqlite3 *db, const im_export_filter *f, FILE *out, char **err)
 {
+	if (f && im_export_filter_check(db, f, err) != 0)
+		return -1;
 	write_header(db, out);
 	fputs("  \"documents\": ", out);
-	if (write_rows(db, out, "SELECT " IM_DOC_COLUMNS " FROM documents d ORDER BY d.ord",
+	if (write_rows(db, f, out, "SELECT " IM_DOC_COLUMNS " FROM documents d WHERE" IM_EXPORT_DOC_FILTER
+			       " ORDER BY d.ord",
 		       "SELECT " IM_ITEM_COLUMNS " FROM items i WHERE i.doc = ? ORDER BY i.ord", err))
 		return -1;
 	fputs(",\n  \"mapping_sets\": ", out);
-	if (write_rows(db, out,
+	if (write_rows(db, f, out,
 		       "SELECT s.id AS id, s.source AS source, s.target AS target,"
 		       " s.description AS description, s.method AS method, s.author AS author,"
 		       " s.date AS date, s.published_title AS published_by_title,"
 		       " s.published_publisher AS published_by_publisher, s.published_url AS published_by_url,"
 		       " s.published_section AS published_by_section, s.published_notes AS published_by_notes"
-		       " FROM mapping_sets s ORDER BY s.ord",
+		       " FROM mapping_sets s WHERE" IM_EXPORT_SET_FILTER " ORDER BY s.ord",
 		       NULL, err))
 		return -1;
 	fputs(",\n  \"mappings\": ", out);
-	if (write_rows(db, out,
+	if (write_rows(db, f, out,
 		       "SELECT " IM_MAPPING_COLUMNS " FROM mappings m JOIN mapping_sets s ON s.id = m.set_id"
-		       " ORDER BY s.ord, m.ord",
+		       " WHERE" IM_EXPORT_MAPPING_FILTER " ORDER BY s.ord, m.ord",
 		       NULL, err))
 		return -1;
 	fputs("\n}\n", out);

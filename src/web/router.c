@@ -6,16 +6,26 @@
 #include "iotmap/export.h"
 #include "web.h"
 
+static int whole_json(sqlite3 *db, FILE *out, char **err)
+{
+	return im_export_json(db, NULL, out, err);
+}
+
+static int whole_csv(sqlite3 *db, FILE *out, char **err)
+{
+	return im_export_csv(db, NULL, out, err);
+}
+
 /* /downloads/FILE: the open-data exports, made from the database on first request (then cached). */
 static bool download(web_request *rq, web_response *rs, const char *name)
 {
 	int (*writer)(sqlite3 *, FILE *, char **) = NULL;
 	const char *type = NULL;
 	if (strcmp(name, "iotmap.json") == 0) {
-		writer = im_export_json;
+		writer = whole_json;
 		type = "application/json";
 	} else if (strcmp(name, "iotmap-mappings.csv") == 0) {
-		writer = im_export_csv;
+		writer = whole_csv;
 		type = "text/csv; charset=utf-8; header=present";
 	} else {
 		return false;

@@ -284,7 +284,7 @@ static void test_export_json_round(void **state)
 	FILE *f = open_memstream(&buf, &len);
 	char *err = NULL;
 	setenv("SOURCE_DATE_EPOCH", "86400", 1);
-	assert_int_equal(im_export_json(w->db, f, &err), 0);
+	assert_int_equal(im_export_json(w->db, NULL, f, &err), 0);
 	unsetenv("SOURCE_DATE_EPOCH");
 	fclose(f);
 	json_error_t jerr;
