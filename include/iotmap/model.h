@@ -20,6 +20,7 @@ typedef struct im_item {
 	size_t n_stakeholders;
 	int line;
 	im_key_lines key_lines;
+	char *origin; /* imports: where it came from ("FILE#/json/pointer"); NULL for dataset files */
 } im_item;
 
 typedef struct im_document {
@@ -30,12 +31,14 @@ typedef struct im_document {
 	char *file;
 	int line;
 	im_key_lines key_lines;
+	bool imported; /* from an import, not a dataset file: no file-name rules */
 } im_document;
 
 typedef struct im_mapping {
 	char *source, *target, *relationship, *matching_rationale, *confidence, *rationale, *notes;
 	int line;
 	im_key_lines key_lines;
+	char *origin;
 } im_mapping;
 
 typedef struct im_published_by {
@@ -53,6 +56,7 @@ typedef struct im_mapping_set {
 	char *file;
 	int line;
 	im_key_lines key_lines;
+	bool imported;
 } im_mapping_set;
 
 typedef struct im_dataset {

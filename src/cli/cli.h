@@ -50,6 +50,7 @@ int cmd_coverage(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 /* Output formats; parse returns -1 (after a message) for an unknown word. */
 typedef enum { OUT_TABLE, OUT_JSON, OUT_CSV } out_format;

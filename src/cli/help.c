@@ -59,6 +59,14 @@ static const cli_option_doc export_opts[] = {
 	{NULL, NULL},
 };
 
+static const cli_option_doc import_opts[] = {
+	{"--format F", "auto (default: from the file's name and content), dcms-json, json, csv, oscal-catalog "
+		       "or oscal-mapping"},
+	{"--save DIR", "also write the imported documents and mapping sets as dataset files under DIR"},
+	OPT_DB,
+	OPT_HELP,
+	{NULL, NULL},
+};
 static const cli_option_doc report_opts[] = {
 	{"--hub DOC", "the hub document (default etsi-en-303-645-v2.1.1)"},
 	OPT_DB,
@@ -135,6 +143,18 @@ const cli_verb cli_verbs[] = {
 	 "iotmap export -o iotmap.json\niotmap export --format csv --source uk-psti-regulations-2023 "
 	 "--target etsi-en-303-645-v2.1.1\niotmap export --format oscal-catalog --document uk-cop-2018\n"
 	 "iotmap export --format xlsx -o iotmap.xlsx"},
+	{"import", cmd_import, "iotmap import [--format F] [--save DIR] [--db PATH] FILE",
+	 "bring documents and mappings in from another file",
+	 "Reads FILE: the 2018-2020 DCMS Code of Practice mapping open data as published (dcms-json), "
+	 "iotmap's own JSON or CSV exports, an OSCAL catalog or an OSCAL mapping-collection. The content "
+	 "is merged with the database (a document or mapping set with the same id is replaced; a CSV "
+	 "mapping table replaces the sets it holds, keeping their descriptions), the whole is validated, and "
+	 "only then is the database rebuilt, atomically; it is created if it does not exist. Any problem "
+	 "is reported with where it is (FILE:LINE for CSV rows and JSON syntax, FILE#/json/pointer for "
+	 "JSON content) and nothing is changed.",
+	 import_opts,
+	 "iotmap import ../shared/dcms/Mapping-of-Code-of-Practice-to-recommendations-and-standards_v4.json\n"
+	 "iotmap import --db mine.db edited-mappings.csv\niotmap import --save data catalog.json"},
 	{"report", cmd_report, "iotmap report [--hub DOC] [--db PATH]",
 	 "the dataset in figures, as Markdown",
 	 "Prints, per document, its items, requirements and mappings, the share of its items that are "

@@ -48,7 +48,7 @@ static json_t *metadata(sqlite3 *db, const char *title, const char *version, con
 			      "oscal-version", IM_OSCAL_VERSION);
 	json_t *props = json_array();
 	add_prop(props, "dataset-version", digest ? digest : "unknown", true);
-	add_prop(props, "licence", IM_DATA_LICENCE, true);
+	add_prop(props, "dataset-licence", IM_DATA_LICENCE, true);
 	json_object_set_new(m, "props", props);
 	char *text = im_xasprintf("%s%s%s", remarks ? remarks : "", remarks ? " " : "", IM_DATA_NOTICE);
 	json_object_set_new(m, "remarks", json_string(text));
@@ -181,6 +181,9 @@ int im_export_oscal_catalog(sqlite3 *db, const char *document, FILE *out, char *
 	add_prop(props, "kind", jstr(doc, "kind"), true);
 	add_prop(props, "jurisdiction", jstr(doc, "jurisdiction"), true);
 	add_prop(props, "status", jstr(doc, "status"), true);
+	add_prop(props, "short-title", jstr(doc, "short_title"), true);
+	add_prop(props, "superseded-by", jstr(doc, "superseded_by"), true);
+	add_prop(props, "document-licence", jstr(doc, "licence"), true);
 	json_t *catalog = json_pack("{s:s, s:o}", "uuid", uuid, "metadata", meta);
 	attach(json_object_get(doc, "items"), NULL, catalog, res_uuid, false);
 	json_object_set_new(catalog, "back-matter", json_pack("{s:[o]}", "resources", resource));

@@ -24,9 +24,9 @@ typedef struct checker {
 } checker;
 
 #define DOC_LINE(doc, key) im_key_line(IM_OBJ_DOCUMENT, (doc)->key_lines, (doc)->line, key)
-#define ITEM_LINE(it, key) im_key_line(IM_OBJ_ITEM, (it)->key_lines, (it)->line, key)
+#define ITEM_LINE(it, key) ((it)->origin ? 0 : im_key_line(IM_OBJ_ITEM, (it)->key_lines, (it)->line, key))
 #define SET_LINE(set, key) im_key_line(IM_OBJ_SET, (set)->key_lines, (set)->line, key)
-#define MAP_LINE(m, key) im_key_line(IM_OBJ_MAPPING, (m)->key_lines, (m)->line, key)
+#define MAP_LINE(m, key) ((m)->origin ? 0 : im_key_line(IM_OBJ_MAPPING, (m)->key_lines, (m)->line, key))
 
 static void check_word(checker *c, const char *file, int line, const char *key, const char *value,
 		       const char *const *list)
@@ -69,7 +69,7 @@ static void check_document_fields(checker *c, const im_document *doc)
 				 "and '-', starting with a letter or digit)",
 				 doc->id);
 		char *stem = file_stem(f);
-		if (strcmp(stem, doc->id) != 0)
+		if (!doc->imported && strcmp(stem, doc->id) != 0)
 			im_error(c->d, f, DOC_LINE(doc, "id"), "document id '%s' does not match the file name; "
 				 "expected the file to be named %s.yaml", doc->id, doc->id);
 		free(stem);
@@ -95,7 +95,7 @@ static void check_item(checker *c, const im_document *doc, const im_strmap *ids,
 		       size_t *children)
 {
 	const im_item *it = &doc->items[index];
-	const char *f = doc->file;
+	const char *f = it->origin ? it->origin : doc->file;
 	if (it->id)
 		check_id_text(c, f, ITEM_LINE(it, "id"), it->id);
 	check_word(c, f, ITEM_LINE(it, "kind"), "kind", it->kind, im_item_kinds);
@@ -148,9 +148,13 @@ static void check_document(checker *c, size_t di)
 		if (it->id && !im_strmap_put(ids, it->id, i)) {
 			size_t first = 0;
 			im_strmap_get(ids, it->id, &first);
-			im_error(c->d, doc->file, ITEM_LINE(it, "id"),
-				 "duplicate item id '%s' (first defined at line %d)", it->id,
-				 doc->items[first].line);
+			if (it->origin)
+				im_error(c->d, it->origin, 0, "duplicate item id '%s' (first at %s)", it->id,
+					 doc->items[first].origin ? doc->items[first].origin : "?");
+			else
+				im_error(c->d, doc->file, ITEM_LINE(it, "id"),
+					 "duplicate item id '%s' (first defined at line %d)", it->id,
+					 doc->items[first].line);
 		}
 	}
 	for (size_t i = 0; i < doc->n_items; i++)
@@ -158,7 +162,7 @@ static void check_document(checker *c, size_t di)
 	for (size_t i = 0; i < doc->n_items; i++) {
 		const im_item *it = &doc->items[i];
 		if (it->kind && strcmp(it->kind, "group") == 0 && children[i] == 0)
-			im_warning(c->d, doc->file, it->line, "group item '%s' has no items under it",
+			im_warning(c->d, it->origin ? it->origin : doc->file, it->line, "group item '%s' has no items under it",
 				   it->id ? it->id : "?");
 	}
 	free(children);
@@ -180,7 +184,7 @@ static void check_end(checker *c, const im_mapping_set *set, const im_mapping *m
 		if (doc->items[i].id)
 			im_suggester_offer(&s, doc->items[i].id);
 	char *hint = im_suggester_text(&s);
-	im_error(c->d, set->file, MAP_LINE(m, end),
+	im_error(c->d, m->origin ? m->origin : set->file, MAP_LINE(m, end),
 		 "mapping %s '%s' is not an item of %s%s%s%s", end, item_id, doc_id,
 		 *hint ? " (did you mean " : "", hint, *hint ? "?)" : "");
 	free(hint);
@@ -205,7 +209,7 @@ static void check_set_doc(checker *c, const im_mapping_set *set, const char *key
 
 static void check_mapping(checker *c, const im_mapping_set *set, const im_mapping *m)
 {
-	const char *f = set->file;
+	const char *f = m->origin ? m->origin : set->file;
 	check_end(c, set, m, "source", set->source, m->source);
 	check_end(c, set, m, "target", set->target, m->target);
 	check_word(c, f, MAP_LINE(m, "relationship"), "relationship", m->relationship, im_relationships);
@@ -224,6 +228,7 @@ static void check_mapping(checker *c, const im_mapping_set *set, const im_mappin
 /* Duplicate (source, target) pairs in one set, found by sorting "source\ntarget" keys. */
 typedef struct pair_key {
 	char *key;
+	const char *origin;
 	int line;
 } pair_key;
 
@@ -243,15 +248,21 @@ static void check_duplicate_pairs(checker *c, const im_mapping_set *set)
 		if (!m->source || !m->target)
 			continue;
 		keys[n].key = im_xasprintf("%s\n%s", m->source, m->target);
+		keys[n].origin = m->origin;
 		keys[n++].line = m->line;
 	}
 	qsort(keys, n, sizeof *keys, pair_cmp);
 	for (size_t i = 1; i < n; i++)
 		if (strcmp(keys[i].key, keys[i - 1].key) == 0) {
 			const char *nl = strchr(keys[i].key, '\n');
-			im_error(c->d, set->file, keys[i].line,
-				 "duplicate mapping %.*s -> %s (first at line %d); one pair, one mapping",
-				 (int)(nl - keys[i].key), keys[i].key, nl + 1, keys[i - 1].line);
+			if (keys[i].origin)
+				im_error(c->d, keys[i].origin, 0, "duplicate mapping %.*s -> %s (first at %s)",
+					 (int)(nl - keys[i].key), keys[i].key, nl + 1,
+					 keys[i - 1].origin ? keys[i - 1].origin : "?");
+			else
+				im_error(c->d, set->file, keys[i].line,
+					 "duplicate mapping %.*s -> %s (first at line %d); one pair, one mapping",
+					 (int)(nl - keys[i].key), keys[i].key, nl + 1, keys[i - 1].line);
 		}
 	for (size_t i = 0; i < n; i++)
 		free(keys[i].key);
@@ -267,7 +278,7 @@ static void check_set(checker *c, const im_mapping_set *set, im_strmap *set_ids)
 		im_error(c->d, f, SET_LINE(set, "target"), "a mapping set's source and target must differ");
 	if (set->id) {
 		char *stem = file_stem(f);
-		if (strcmp(stem, set->id) != 0)
+		if (!set->imported && strcmp(stem, set->id) != 0)
 			im_error(c->d, f, set->line, "the set maps %s to %s; expected the file to be named "
 				 "%s.yaml", set->source, set->target, set->id);
 		free(stem);

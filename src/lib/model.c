@@ -28,7 +28,7 @@ const im_item *im_document_find_item(const im_document *doc, const char *id)
 static void item_free(im_item *it)
 {
 	char **fields[] = {&it->id, &it->parent, &it->kind, &it->title, &it->summary, &it->status,
-			   &it->condition, &it->section, &it->notes, &it->conditional};
+			   &it->condition, &it->section, &it->notes, &it->conditional, &it->origin};
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		free(*fields[i]);
 	for (size_t i = 0; i < it->n_stakeholders; i++)
@@ -51,7 +51,7 @@ static void document_free(im_document *d)
 static void mapping_free(im_mapping *m)
 {
 	char **fields[] = {&m->source, &m->target, &m->relationship, &m->matching_rationale,
-			   &m->confidence, &m->rationale, &m->notes};
+			   &m->confidence, &m->rationale, &m->notes, &m->origin};
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		free(*fields[i]);
 }

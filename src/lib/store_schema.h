@@ -8,7 +8,7 @@ static const char IM_SCHEMA_SQL[] =
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
 	"CREATE TABLE documents(\n"
 	"  id TEXT PRIMARY KEY, ord INTEGER NOT NULL, title TEXT NOT NULL, short_title TEXT,\n"
-	"  publisher TEXT NOT NULL, version TEXT NOT NULL, published TEXT NOT NULL, url TEXT NOT NULL,\n"
+	"  publisher TEXT NOT NULL, version TEXT NOT NULL, published TEXT, url TEXT,\n"
 	"  kind TEXT NOT NULL, jurisdiction TEXT NOT NULL, status TEXT NOT NULL, superseded_by TEXT,\n"
 	"  licence TEXT NOT NULL, description TEXT NOT NULL, file TEXT NOT NULL);\n"
 	"CREATE TABLE items(\n"

@@ -65,7 +65,7 @@ static void test_meta(void **state)
 {
 	world *w = *state;
 	char *v = im_store_meta(w->db, "schema_version");
-	assert_string_equal(v, "1");
+	assert_string_equal(v, "2");
 	free(v);
 	v = im_store_meta(w->db, "dataset_digest");
 	assert_int_equal(strlen(v), 16);
@@ -115,7 +115,7 @@ static void test_open_errors(void **state)
 				      NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(raw);
 	assert_int_equal(im_store_open(path, &db, &err), -1);
-	assert_non_null(strstr(err, "schema version 0, this iotmap needs 1"));
+	assert_non_null(strstr(err, "schema version 0, this iotmap needs 2"));
 	free(err);
 	free(path);
 }
