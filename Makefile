@@ -33,7 +33,7 @@ ALIB_OBJ := $(LIB_SRC:%.c=build/asan/obj/%.o)
 ACLI_OBJ := $(CLI_SRC:%.c=build/asan/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all db run check test unit cli-tests web-tests browser-tests valgrind data-check docs docs-check data-report bench bench-web clean
+.PHONY: all db run check test unit cli-tests web-tests browser-tests valgrind data-check docs docs-check data-report bench bench-web bench-formats clean
 
 all: build/iotmap
 
@@ -124,13 +124,16 @@ docs-check: build/iotmap
 	  { echo "docs/DATA.md is out of date: run 'make data-report'"; exit 1; }
 
 check test:
-	tests/check.sh
+	+tests/check.sh
 
 bench: build/iotmap build/gen_dataset
 	bench/run.sh
 
 bench-web: build/iotmap
 	bench/web.sh
+
+bench-formats: build/iotmap build/gen_dataset
+	bench/formats.sh
 
 clean:
 	rm -rf build
