@@ -254,11 +254,33 @@ static void read_object(reader *r, struct fy_node *n, const field *fields, void 
 			im_error(r->diags, r->path, node_line(n), "%s lacks required key '%s'", what, f->key);
 }
 
-static void read_items(reader *r, struct fy_node *v, int line, im_document *doc)
+/* A new element of a list key (an item of a document, a mapping of a set), with where its key lines go. */
+typedef void *(*push_fn)(void *owner, int line, int **key_lines);
+
+static void *push_item(void *owner, int line, int **key_lines)
+{
+	im_document *doc = owner;
+	im_item *it = IM_PUSH(doc->items, doc->n_items, doc->cap_items);
+	it->line = line;
+	*key_lines = it->key_lines;
+	return it;
+}
+
+static void *push_mapping(void *owner, int line, int **key_lines)
+{
+	im_mapping_set *set = owner;
+	im_mapping *m = IM_PUSH(set->mappings, set->n_mappings, set->cap_mappings);
+	m->line = line;
+	*key_lines = m->key_lines;
+	return m;
+}
+
+/* Read a list of objects (key 'items' or 'mappings'), each by the field table. */
+static void read_list(reader *r, struct fy_node *v, int line, const char *key, const char *what,
+		      const field *fields, void *owner, push_fn push)
 {
 	if (!v || !fy_node_is_sequence(v)) {
-		im_error(r->diags, r->path, line, "'items' must be a list of items, found %s",
-			 node_kind(v));
+		im_error(r->diags, r->path, line, "'%s' must be a list of %ss, found %s", key, what, node_kind(v));
 		return;
 	}
 	void *iter = NULL;
@@ -266,34 +288,24 @@ static void read_items(reader *r, struct fy_node *v, int line, im_document *doc)
 	while ((e = fy_node_sequence_iterate(v, &iter))) {
 		if (!fy_node_is_mapping(e)) {
 			im_error(r->diags, r->path, node_line(e) ? node_line(e) : line,
-				 "an item must be a mapping of keys, found %s", node_kind(e));
+				 "%s %s must be a mapping of keys, found %s", what[0] == 'i' ? "an" : "a", what,
+				 node_kind(e));
 			continue;
 		}
-		im_item *it = IM_PUSH(doc->items, doc->n_items, doc->cap_items);
-		it->line = node_line(e);
-		read_object(r, e, item_fields, it, "item", doc, it->key_lines);
+		int *key_lines;
+		void *obj = push(owner, node_line(e), &key_lines);
+		read_object(r, e, fields, obj, what, owner, key_lines);
 	}
+}
+
+static void read_items(reader *r, struct fy_node *v, int line, im_document *doc)
+{
+	read_list(r, v, line, "items", "item", item_fields, doc, push_item);
 }
 
 static void read_mappings(reader *r, struct fy_node *v, int line, im_mapping_set *set)
 {
-	if (!v || !fy_node_is_sequence(v)) {
-		im_error(r->diags, r->path, line, "'mappings' must be a list of mappings, found %s",
-			 node_kind(v));
-		return;
-	}
-	void *iter = NULL;
-	struct fy_node *e;
-	while ((e = fy_node_sequence_iterate(v, &iter))) {
-		if (!fy_node_is_mapping(e)) {
-			im_error(r->diags, r->path, node_line(e) ? node_line(e) : line,
-				 "a mapping must be a mapping of keys, found %s", node_kind(e));
-			continue;
-		}
-		im_mapping *m = IM_PUSH(set->mappings, set->n_mappings, set->cap_mappings);
-		m->line = node_line(e);
-		read_object(r, e, mapping_fields, m, "mapping", set, m->key_lines);
-	}
+	read_list(r, v, line, "mappings", "mapping", mapping_fields, set, push_mapping);
 }
 
 static void read_published_by(reader *r, struct fy_node *v, int line, im_mapping_set *set)

@@ -162,12 +162,19 @@ static void home(web_request *rq, web_response *rs)
 	web_html(rs, MHD_HTTP_OK);
 }
 
+/* A page of fixed text under the site frame. */
+static void text_page(web_response *rs, const char *title, const char *html)
+{
+	h_crumb crumbs[] = {{"Home", "/"}, {title, NULL}};
+	h_page_begin(&rs->body, title, crumbs, 2);
+	h_raw(&rs->body, html);
+	h_page_end(&rs->body);
+	web_html(rs, MHD_HTTP_OK);
+}
+
 static void downloads(web_response *rs)
 {
-	h_crumb crumbs[] = {{"Home", "/"}, {"Downloads", NULL}};
-	im_strbuf *b = &rs->body;
-	h_page_begin(b, "Downloads", crumbs, 2);
-	h_raw(b, "<h1>Open data</h1>\n<p>The whole dataset, free to reuse under CC BY 4.0. Summaries and "
+	text_page(rs, "Downloads", "<h1>Open data</h1>\n<p>The whole dataset, free to reuse under CC BY 4.0. Summaries and "
 		 "rationales are iotmap's paraphrases; the official texts are linked from every document.</p>\n"
 		 "<table>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Format</th>"
 		 "<th scope=\"col\">Contents</th></tr></thead>\n<tbody>\n"
@@ -179,16 +186,11 @@ static void downloads(web_response *rs)
 		 "and summary, relationship, confidence and rationale.</td></tr>\n</tbody></table>\n"
 		 "<h2>API</h2>\n<p>The same data, by document, item, mapping, search and coverage, as JSON: see "
 		 "the <a href=\"/api/v1/openapi.json\">OpenAPI description</a>.</p>\n");
-	h_page_end(b);
-	web_html(rs, MHD_HTTP_OK);
 }
 
 static void about(web_response *rs)
 {
-	h_crumb crumbs[] = {{"Home", "/"}, {"About", NULL}};
-	im_strbuf *b = &rs->body;
-	h_page_begin(b, "About", crumbs, 2);
-	h_raw(b, "<h1>About iotmap</h1>\n"
+	text_page(rs, "About", "<h1>About iotmap</h1>\n"
 		 "<p>iotmap maps consumer IoT security requirements from many documents to a hub: ETSI EN 303 645 "
 		 "and the UK Code of Practice for Consumer IoT Security it grew from.</p>\n"
 		 "<h2>Relationships</h2>\n<p>Every mapping reads from a source requirement to a target and uses "
@@ -212,8 +214,6 @@ static void about(web_response *rs)
 		 "own words and is <strong>not the official text</strong>. Each document page links to the "
 		 "official source, and each item cites its section. Nothing here is legal advice or a statement of "
 		 "conformity.</p>\n");
-	h_page_end(b);
-	web_html(rs, MHD_HTTP_OK);
 }
 
 void pages_handle(web_request *rq, web_response *rs)
