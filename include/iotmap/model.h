@@ -64,12 +64,15 @@ typedef struct im_dataset {
 	size_t n_docs, cap_docs;
 	im_mapping_set *sets;
 	size_t n_sets, cap_sets;
-	char *digest; /* hex digest of every file read, in order: the dataset version */
+	char *digest; /* the dataset version: a digest of the content (im_dataset_digest) */
 } im_dataset;
 
 bool im_item_is_conditional(const im_item *it);
 const im_document *im_dataset_find_doc(const im_dataset *ds, const char *id);
 const im_item *im_document_find_item(const im_document *doc, const char *id);
 void im_dataset_free(im_dataset *ds);
+/* A digest of everything the dataset says, in order (not where it was read from): the same content gives
+ * the same version whether it was built from files or imported. Caller frees. */
+char *im_dataset_digest(const im_dataset *ds);
 
 #endif

@@ -79,8 +79,6 @@ int cmd_import(int argc, char **argv)
 		doc_ids[i] = im_xstrdup(add.docs[i].id ? add.docs[i].id : "");
 	for (size_t i = 0; i < new_sets; i++)
 		set_ids[i] = im_xstrdup(add.sets[i].id ? add.sets[i].id : "");
-	char *old_digest = base.digest ? im_xstrdup(base.digest) : NULL;
-	char *import_digest = add.digest ? im_xstrdup(add.digest) : NULL;
 	progress("validating...");
 	if (d.errors == 0) {
 		im_dataset_merge(&base, &add);
@@ -95,11 +93,9 @@ int cmd_import(int argc, char **argv)
 		rc = EXIT_DATA;
 		goto done;
 	}
-	/* The dataset version: the import's own when it is all there is, else a new one from both. */
+	/* The dataset version follows the content: the same data, however it arrived, has the same one. */
 	free(base.digest);
-	base.digest = !old_digest && import_digest ? im_xstrdup(import_digest)
-						   : im_xasprintf("%.8s%.8s", old_digest ? old_digest : "00000000",
-								  import_digest ? import_digest : "1mp0rted");
+	base.digest = im_dataset_digest(&base);
 	progress("writing the database...");
 	if (im_store_build(&base, file, path, &err) != 0) {
 		progress("");
@@ -141,8 +137,6 @@ done:
 		free(set_ids[i]);
 	free(doc_ids);
 	free(set_ids);
-	free(old_digest);
-	free(import_digest);
 	im_diags_free(&d);
 	im_dataset_free(&base);
 	im_dataset_free(&add);

@@ -9,12 +9,18 @@
 #include "iotmap/util.h"
 #include "export_sql.h"
 
+/* Every row says where it comes from: a CSV file travels without its documentation. No generation
+ * time, so that exporting the same data twice gives the same bytes. */
+#define PROVENANCE                                                                                 \
+	" (SELECT value FROM meta WHERE key = 'dataset_digest') AS dataset_version,"               \
+	" '" IM_DATA_LICENCE "' AS licence, ?9 AS notice"
+
 static const char CSV_SQL[] =
 	"SELECT m.set_id AS mapping_set, m.source_doc AS source_document, m.source_item AS source_item,"
 	" si.title AS source_title, si.summary AS source_summary, m.relationship AS relationship,"
 	" m.target_doc AS target_document, m.target_item AS target_item, ti.title AS target_title,"
 	" ti.summary AS target_summary, m.matching_rationale AS matching_rationale,"
-	" m.confidence AS confidence, m.rationale AS rationale, m.notes AS notes"
+	" m.confidence AS confidence, m.rationale AS rationale, m.notes AS notes," PROVENANCE
 	" FROM mappings m JOIN mapping_sets s ON s.id = m.set_id"
 	" JOIN items si ON si.doc = m.source_doc AND si.id = m.source_item"
 	" JOIN items ti ON ti.doc = m.target_doc AND ti.id = m.target_item"
@@ -24,7 +30,7 @@ static const char ITEMS_SQL[] =
 	"SELECT i.doc AS document, i.id AS id, i.parent AS parent, i.kind AS kind, i.title AS title,"
 	" i.summary AS summary, i.status AS status,"
 	" CASE i.conditional WHEN 1 THEN 'true' ELSE 'false' END AS conditional, i.condition AS condition,"
-	" i.section AS section, i.stakeholders AS stakeholders, i.notes AS notes"
+	" i.section AS section, i.stakeholders AS stakeholders, i.notes AS notes," PROVENANCE
 	" FROM items i WHERE i.doc = ?1 ORDER BY i.ord";
 
 static void write_field(FILE *out, const char *s, int first)
@@ -70,6 +76,7 @@ int im_export_csv(sqlite3 *db, const im_export_filter *f, FILE *out, char **err)
 		return -1;
 	}
 	im_export_bind(st, f);
+	sqlite3_bind_text(st, 9, IM_DATA_NOTICE, -1, SQLITE_STATIC);
 	return write_table(db, st, out, err);
 }
 
@@ -88,5 +95,6 @@ int im_export_items_csv(sqlite3 *db, const char *document, FILE *out, char **err
 		return -1;
 	}
 	sqlite3_bind_text(st, 1, document, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, IM_DATA_NOTICE, -1, SQLITE_STATIC);
 	return write_table(db, st, out, err);
 }

@@ -204,9 +204,6 @@ size_t im_import_json(const char *path, im_dataset *ds, im_diags *d)
 	json_t *fv = json_object_get(root, "format_version");
 	if (!json_is_integer(fv) || json_integer_value(fv) != 1)
 		im_error(d, path, 0, "format_version must be 1 (this iotmap reads version 1)");
-	const char *version = json_string_value(json_object_get(json_object_get(root, "dataset"), "version"));
-	if (version && !ds->digest)
-		ds->digest = im_xstrdup(version);
 	size_t i;
 	json_t *v;
 	json_array_foreach(im_json_array(&r, root, "", "documents", true), i, v) read_document(&r, v, i, ds);

@@ -13,7 +13,6 @@
 
 #include "iotmap/dataset.h"
 #include "iotmap/util.h"
-#include "digest.h"
 
 typedef enum { F_TEXT, F_TEXT_LIST, F_PUBLISHED_BY, F_ITEMS, F_MAPPINGS } field_type;
 
@@ -443,7 +442,7 @@ static bool is_yaml_name(const char *name)
 }
 
 static void load_folder(const char *dir, const char *sub, im_dataset *ds, im_diags *diags,
-			im_digest *dg, void (*load)(const char *, im_dataset *, im_diags *))
+			void (*load)(const char *, im_dataset *, im_diags *))
 {
 	char *path = im_xasprintf("%s/%s", dir, sub);
 	struct dirent **names = NULL;
@@ -460,9 +459,6 @@ static void load_folder(const char *dir, const char *sub, im_dataset *ds, im_dia
 			/* A .yml or misnamed file would otherwise vanish from the dataset without a word. */
 			im_warning(diags, file, 0, "ignored: dataset files must end in .yaml");
 		} else {
-			im_digest_add_string(dg, sub);
-			im_digest_add_string(dg, names[i]->d_name);
-			im_digest_add_file(dg, file);
 			load(file, ds, diags);
 		}
 		free(file);
@@ -479,12 +475,10 @@ size_t im_dataset_load(const char *dir_arg, im_dataset *ds, im_diags *diags)
 	char *dir = im_xstrdup(dir_arg);
 	for (size_t n = strlen(dir); n > 1 && dir[n - 1] == '/'; n--)
 		dir[n - 1] = '\0';
-	im_digest dg;
-	im_digest_init(&dg);
-	load_folder(dir, "documents", ds, diags, &dg, im_dataset_load_document_file);
-	load_folder(dir, "mappings", ds, diags, &dg, im_dataset_load_mapping_file);
+	load_folder(dir, "documents", ds, diags, im_dataset_load_document_file);
+	load_folder(dir, "mappings", ds, diags, im_dataset_load_mapping_file);
 	free(ds->digest);
-	ds->digest = im_digest_hex(&dg);
+	ds->digest = im_dataset_digest(ds);
 	free(dir);
 	return diags->errors - before;
 }

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "digest.h"
+
 bool im_item_is_conditional(const im_item *it)
 {
 	return it->conditional && strcmp(it->conditional, "true") == 0;
@@ -86,4 +88,55 @@ void im_dataset_free(im_dataset *ds)
 	free(ds->sets);
 	free(ds->digest);
 	memset(ds, 0, sizeof *ds);
+}
+
+static void add(im_digest *d, const char *s)
+{
+	/* NULL and "" differ: a marker byte first, then the text with its terminator. */
+	im_digest_add(d, s ? "\1" : "\0", 1);
+	if (s)
+		im_digest_add_string(d, s);
+}
+
+char *im_dataset_digest(const im_dataset *ds)
+{
+	im_digest d;
+	im_digest_init(&d);
+	for (size_t i = 0; i < ds->n_docs; i++) {
+		const im_document *doc = &ds->docs[i];
+		const char *f[] = {doc->id,	      doc->title,	  doc->short_title, doc->publisher,
+				   doc->version,      doc->published,	  doc->url,	    doc->kind,
+				   doc->jurisdiction, doc->status,	  doc->superseded_by, doc->licence,
+				   doc->description};
+		for (size_t k = 0; k < sizeof f / sizeof *f; k++)
+			add(&d, f[k]);
+		for (size_t j = 0; j < doc->n_items; j++) {
+			const im_item *it = &doc->items[j];
+			const char *g[] = {it->id,	it->parent, it->kind,	 it->title,  it->summary,
+					   it->status, im_item_is_conditional(it) ? "true" : "false",
+					   it->condition, it->section, it->notes};
+			for (size_t k = 0; k < sizeof g / sizeof *g; k++)
+				add(&d, g[k]);
+			for (size_t k = 0; k < it->n_stakeholders; k++)
+				add(&d, it->stakeholders[k]);
+			add(&d, "\n");
+		}
+	}
+	for (size_t i = 0; i < ds->n_sets; i++) {
+		const im_mapping_set *s = &ds->sets[i];
+		const im_published_by *p = s->published_by;
+		const char *f[] = {s->source,	   s->target,	       s->description,	   s->method,
+				   s->author,	   s->date,	       p ? p->title : NULL, p ? p->publisher : NULL,
+				   p ? p->url : NULL, p ? p->section : NULL, p ? p->notes : NULL};
+		for (size_t k = 0; k < sizeof f / sizeof *f; k++)
+			add(&d, f[k]);
+		for (size_t j = 0; j < s->n_mappings; j++) {
+			const im_mapping *m = &s->mappings[j];
+			const char *g[] = {m->source,	  m->target,	m->relationship, m->matching_rationale,
+					   m->confidence, m->rationale, m->notes};
+			for (size_t k = 0; k < sizeof g / sizeof *g; k++)
+				add(&d, g[k]);
+		}
+	}
+	return im_digest_hex(&d);
 }
