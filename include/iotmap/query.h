@@ -20,6 +20,9 @@ int im_ref_parse(const char *text, im_ref *ref); /* 0, or -1 when empty or malfo
 char *im_ref_format(const char *doc, const char *item);
 void im_ref_free(im_ref *ref);
 
+/* True when a document with this id exists. */
+int im_q_document_exists(sqlite3 *db, const char *id);
+
 /* "did you mean" text for a reference that was not found ("" when nothing is close). Caller frees. */
 char *im_q_suggest(sqlite3 *db, const char *text);
 /* The same suggestions as a JSON array of references (possibly empty). */

@@ -19,7 +19,5 @@ im_qstatus im_q_db_error(sqlite3 *db, char **err);
 /* Run st to completion, appending im_row_object of each row to a new array. */
 im_qstatus im_q_collect(sqlite3 *db, sqlite3_stmt *st, json_t **out, char **err);
 
-/* True when document id exists. */
-int im_q_document_exists(sqlite3 *db, const char *id);
 
 #endif

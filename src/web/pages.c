@@ -172,20 +172,93 @@ static void text_page(web_response *rs, const char *title, const char *html)
 	web_html(rs, MHD_HTTP_OK);
 }
 
-static void downloads(web_response *rs)
+static void download_row(im_strbuf *b, const char *href, const char *label, const char *format, const char *what)
 {
-	text_page(rs, "Downloads", "<h1>Open data</h1>\n<p>The whole dataset, free to reuse under CC BY 4.0. Summaries and "
-		 "rationales are iotmap's paraphrases; the official texts are linked from every document.</p>\n"
-		 "<table>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Format</th>"
-		 "<th scope=\"col\">Contents</th></tr></thead>\n<tbody>\n"
-		 "<tr><td><a href=\"/downloads/iotmap.json\" download>iotmap.json</a></td><td>JSON (native)</td>"
-		 "<td>Every document with its items, every mapping set and mapping. Field reference: "
-		 "docs/json-export.md in the source tree.</td></tr>\n"
-		 "<tr><td><a href=\"/downloads/iotmap-mappings.csv\" download>iotmap-mappings.csv</a></td>"
-		 "<td>CSV (RFC 4180, UTF-8)</td><td>One row per mapping with both sides' document, item, title "
-		 "and summary, relationship, confidence and rationale.</td></tr>\n</tbody></table>\n"
-		 "<h2>API</h2>\n<p>The same data, by document, item, mapping, search and coverage, as JSON: see "
-		 "the <a href=\"/api/v1/openapi.json\">OpenAPI description</a>.</p>\n");
+	h_raw(b, "<tr><td><a href=\"");
+	h_attr(b, href);
+	h_raw(b, "\" download>");
+	h_text(b, label);
+	h_raw(b, "</a></td><td>");
+	h_text(b, format);
+	h_raw(b, "</td><td>");
+	h_text(b, what);
+	h_raw(b, "</td></tr>\n");
+}
+
+static void downloads(web_request *rq, web_response *rs)
+{
+	json_t *docs = NULL, *sets = NULL;
+	char *err = NULL;
+	im_mapping_filter all = {0};
+	if (im_q_documents(rq->db, &docs, &err) != IM_Q_OK || im_q_mappings(rq->db, &all, &sets, &err) != IM_Q_OK) {
+		page_error(rs, MHD_HTTP_INTERNAL_SERVER_ERROR, "Server error", err);
+		free(err);
+		json_decref(docs);
+		return;
+	}
+	h_crumb crumbs[] = {{"Home", "/"}, {"Downloads", NULL}};
+	im_strbuf *b = &rs->body;
+	h_page_begin(b, "Downloads", crumbs, 2);
+	h_raw(b, "<h1>Open data</h1>\n<p>The dataset, free to reuse under CC BY 4.0. Summaries and rationales "
+		 "are iotmap's paraphrases; the official texts are linked from every document. Every file says "
+		 "which dataset version it comes from.</p>\n<h2>The whole dataset</h2>\n<table>\n<thead><tr>"
+		 "<th scope=\"col\">File</th><th scope=\"col\">Format</th><th scope=\"col\">Contents</th>"
+		 "</tr></thead>\n<tbody>\n");
+	download_row(b, "/downloads/iotmap.json", "iotmap.json", "JSON (native)",
+		     "Every document with its items, every mapping set and mapping (schema in the source tree, "
+		     "docs/schema/).");
+	download_row(b, "/downloads/iotmap-mappings.csv", "iotmap-mappings.csv", "CSV (RFC 4180, UTF-8)",
+		     "One row per mapping with both sides' document, item, title and summary.");
+	download_row(b, "/downloads/iotmap.xlsx", "iotmap.xlsx", "Spreadsheet (xlsx)",
+		     "A Mappings sheet, a sheet per document, an About sheet.");
+	h_raw(b, "</tbody></table>\n<h2>Per document</h2>\n<table>\n<thead><tr><th scope=\"col\">Document</th>"
+		 "<th scope=\"col\">OSCAL 1.2 catalog</th><th scope=\"col\">Items (CSV)</th></tr></thead>\n<tbody>\n");
+	size_t i;
+	json_t *d;
+	json_array_foreach(docs, i, d)
+	{
+		const char *id = jstr(d, "id");
+		char *cat = im_xasprintf("/downloads/oscal/catalog/%s.json", id);
+		char *items = im_xasprintf("/downloads/items/%s.csv", id);
+		h_raw(b, "<tr><td>");
+		page_doc_link(b, id, jstr(d, "short_title") ? jstr(d, "short_title") : jstr(d, "title"));
+		h_raw(b, "</td><td><a href=\"");
+		h_attr(b, cat);
+		h_raw(b, "\" download>");
+		h_text(b, id);
+		h_raw(b, ".json</a></td><td><a href=\"");
+		h_attr(b, items);
+		h_raw(b, "\" download>");
+		h_text(b, id);
+		h_raw(b, ".csv</a></td></tr>\n");
+		free(cat);
+		free(items);
+	}
+	h_raw(b, "</tbody></table>\n<h2>Per mapping set</h2>\n<p>OSCAL 1.2 mapping-collections. OSCAL has no "
+		 "word for an untyped link, so related-to mappings are left out (each file says how many).</p>\n"
+		 "<ul>\n");
+	const char *last = "";
+	json_t *m;
+	json_array_foreach(sets, i, m)
+	{
+		const char *set = jstr(m, "mapping_set");
+		if (strcmp(set, last) == 0)
+			continue;
+		last = set;
+		char *href = im_xasprintf("/downloads/oscal/mapping/%s.json", set);
+		h_raw(b, "<li><a href=\"");
+		h_attr(b, href);
+		h_raw(b, "\" download>");
+		h_text(b, set);
+		h_raw(b, ".json</a></li>\n");
+		free(href);
+	}
+	h_raw(b, "</ul>\n<h2>API</h2>\n<p>The same data, by document, item, mapping, search and coverage, as "
+		 "JSON: see the <a href=\"/api/v1/openapi.json\">OpenAPI description</a>.</p>\n");
+	h_page_end(b);
+	json_decref(docs);
+	json_decref(sets);
+	web_html(rs, MHD_HTTP_OK);
 }
 
 static void about(web_response *rs)
@@ -230,7 +303,7 @@ void pages_handle(web_request *rq, web_response *rs)
 	else if (strcmp(p, "/search") == 0)
 		page_search(rq, rs);
 	else if (strcmp(p, "/downloads") == 0)
-		downloads(rs);
+		downloads(rq, rs);
 	else if (strcmp(p, "/about") == 0)
 		about(rs);
 	else

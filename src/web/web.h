@@ -62,6 +62,7 @@ void web_route(web_request *rq, web_response *rs);
 void api_handle(web_request *rq, web_response *rs, const char *rest);
 void pages_handle(web_request *rq, web_response *rs);
 bool static_handle(web_request *rq, web_response *rs, const char *name);
+bool downloads_handle(web_request *rq, web_response *rs, const char *name);
 
 /* The server. Returns an exit code. */
 int web_serve(const web_config *cfg);
