@@ -7,6 +7,7 @@
 #   make check        every test: unit, command-line, valgrind, dataset, generated docs (see tests/)
 #   make docs         regenerate generated documentation (docs/cli.md)
 #   make bench        the scaling benchmark; make bench-web: the server against nginx (bench/README.md)
+#   make fuzz         libFuzzer over every reader of user input, for FUZZ_SECONDS
 
 CC       ?= cc
 PKGS     := libfyaml jansson sqlite3 libmicrohttpd zlib xlsxwriter libcrypto
@@ -33,7 +34,7 @@ ALIB_OBJ := $(LIB_SRC:%.c=build/asan/obj/%.o)
 ACLI_OBJ := $(CLI_SRC:%.c=build/asan/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all db run check test unit cli-tests web-tests browser-tests valgrind data-check docs docs-check data-report bench bench-web bench-formats clean
+.PHONY: all db run check test unit cli-tests web-tests browser-tests valgrind data-check docs docs-check data-report bench bench-web bench-formats fuzz clean
 
 all: build/iotmap
 
@@ -137,6 +138,18 @@ bench-formats: build/iotmap build/gen_dataset
 
 clean:
 	rm -rf build
+
+# libFuzzer over every reader of user input (fuzz/fuzz_inputs.c); clang only, not part of make check.
+FUZZ_SECONDS ?= 60
+build/fuzz/fuzz_inputs: fuzz/fuzz_inputs.c $(LIB_SRC) $(HEADERS)
+	@mkdir -p $(dir $@)
+	clang $(CPPFLAGS) -Isrc/lib -g -O1 -std=c11 -Wall -Wextra -Werror \
+	  -fsanitize=fuzzer,address,undefined $(shell pkg-config --cflags $(PKGS)) \
+	  fuzz/fuzz_inputs.c $(LIB_SRC) $(LDLIBS) -o $@
+
+fuzz: build/fuzz/fuzz_inputs build/iotmap
+	fuzz/seed.sh build/fuzz/corpus build/iotmap
+	build/fuzz/fuzz_inputs -max_total_time=$(FUZZ_SECONDS) -max_len=65536 build/fuzz/corpus
 
 build/gen_dataset: bench/gen_dataset.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) $< -o $@

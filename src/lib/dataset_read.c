@@ -104,6 +104,7 @@ typedef struct reader {
 	const char *path;
 	im_diags *diags;
 	im_dataset *ds;
+	char *text; /* the file's bytes, which the parsed document points into */
 } reader;
 
 /* 1-based line where a node starts: its own token for scalars, its first key or element otherwise. */
@@ -346,7 +347,32 @@ static void capture_error(struct fy_diag *d, void *user, const char *buf, size_t
 	}
 }
 
-/* Parse a file into a libfyaml document, turning a syntax error into a diagnostic. */
+/* Where text stops being valid UTF-8: the offset of the first bad byte, or len when it is all valid.
+ * NUL bytes count as bad too: dataset files are text. */
+static size_t utf8_invalid_at(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+		if (c == 0 || n == 0 || (n == 2 && c < 0xC2) || i + n > len)
+			return i;
+		for (size_t k = 1; k < n; k++)
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+		unsigned cp = n == 1 ? c : n == 2 ? (c & 0x1Fu) : n == 3 ? (c & 0x0Fu) : (c & 0x07u);
+		for (size_t k = 1; k < n; k++)
+			cp = (cp << 6) | (s[i + k] & 0x3Fu);
+		if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+/* Parse a file into a libfyaml document, turning a syntax error into a diagnostic. The file is read and
+ * checked to be UTF-8 first: besides being the documented encoding, this keeps malformed bytes away from
+ * libfyaml 0.7 (Debian 12), whose scanner can loop forever on them (found by fuzz/fuzz_inputs.c). */
 static struct fy_document *parse_file(reader *r)
 {
 	FILE *fp = fopen(r->path, "rb");
@@ -354,6 +380,30 @@ static struct fy_document *parse_file(reader *r)
 		im_error(r->diags, r->path, 0, "cannot open: %s", strerror(errno));
 		return NULL;
 	}
+	im_strbuf text = {0};
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		im_sb_addn(&text, chunk, n);
+	bool read_failed = ferror(fp);
+	fclose(fp);
+	if (read_failed) {
+		im_error(r->diags, r->path, 0, "cannot read: %s", strerror(errno));
+		im_sb_free(&text);
+		return NULL;
+	}
+	size_t bad = utf8_invalid_at((const unsigned char *)text.s, text.len);
+	if (bad < text.len) {
+		int line = 1;
+		for (size_t i = 0; i < bad; i++)
+			line += text.s[i] == '\n';
+		im_error(r->diags, r->path, line, "the file is not valid UTF-8 text (byte 0x%02x)",
+			 (unsigned char)text.s[bad]);
+		im_sb_free(&text);
+		return NULL;
+	}
+	size_t len = text.len;
+	char *buf = r->text = im_sb_take(&text); /* must outlive the document; freed by the caller */
 	first_error err = {0};
 	struct fy_diag_cfg dcfg;
 	fy_diag_cfg_default(&dcfg);
@@ -367,13 +417,11 @@ static struct fy_document *parse_file(reader *r)
 	dcfg.show_module = false;
 	struct fy_diag *diag = fy_diag_create(&dcfg);
 	if (!diag) {
-		fclose(fp);
 		im_error(r->diags, r->path, 0, "cannot start the YAML parser");
 		return NULL;
 	}
 	struct fy_parse_cfg cfg = {.flags = FYPCF_QUIET, .diag = diag};
-	struct fy_document *fyd = fy_document_build_from_fp(&cfg, fp);
-	fclose(fp);
+	struct fy_document *fyd = fy_document_build_from_string(&cfg, buf, len);
 	if (!fyd || fy_diag_got_error(diag)) {
 		if (err.have)
 			im_error(r->diags, r->path, err.line, "YAML syntax: %s", err.text);
@@ -402,7 +450,7 @@ static struct fy_node *parse_root(reader *r, struct fy_document **fyd)
 
 void im_dataset_load_document_file(const char *path, im_dataset *ds, im_diags *diags)
 {
-	reader r = {path, diags, ds};
+	reader r = {path, diags, ds, NULL};
 	struct fy_document *fyd;
 	struct fy_node *root = parse_root(&r, &fyd);
 	if (root) {
@@ -412,11 +460,12 @@ void im_dataset_load_document_file(const char *path, im_dataset *ds, im_diags *d
 		read_object(&r, root, document_fields, doc, "document", doc, doc->key_lines);
 	}
 	fy_document_destroy(fyd);
+	free(r.text);
 }
 
 void im_dataset_load_mapping_file(const char *path, im_dataset *ds, im_diags *diags)
 {
-	reader r = {path, diags, ds};
+	reader r = {path, diags, ds, NULL};
 	struct fy_document *fyd;
 	struct fy_node *root = parse_root(&r, &fyd);
 	if (root) {
@@ -428,6 +477,7 @@ void im_dataset_load_mapping_file(const char *path, im_dataset *ds, im_diags *di
 			set->id = im_xasprintf("%s--%s", set->source, set->target);
 	}
 	fy_document_destroy(fyd);
+	free(r.text);
 }
 
 static int visible(const struct dirent *e)
