@@ -27,16 +27,12 @@ im_qstatus im_q_document(sqlite3 *db, const char *id, json_t **out, char **err)
 	if (!st)
 		return IM_Q_DB_ERROR;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return im_q_db_error(db, err);
-		*err = im_xasprintf("no document '%s'", id);
-		return IM_Q_NOT_FOUND;
-	}
-	json_t *doc = im_row_object(st);
-	sqlite3_finalize(st);
+	char *missing = im_xasprintf("no document '%s'", id);
+	json_t *doc = NULL;
+	im_qstatus found = im_q_single(db, st, &doc, err, missing);
+	free(missing);
+	if (found != IM_Q_OK)
+		return found;
 
 	st = im_q_prepare(db,
 		"SELECT " IM_ITEM_COLUMNS ","

@@ -42,15 +42,8 @@ static im_qstatus item_mappings(sqlite3 *db, const char *doc, const char *item, 
 	sqlite3_bind_text(st, 2, item, -1, SQLITE_STATIC);
 	im_qstatus rc = im_q_collect(db, st, out, err);
 	sqlite3_finalize(st);
-	if (rc == IM_Q_OK) {
-		size_t i;
-		json_t *row;
-		json_array_foreach(*out, i, row)
-		{
-			json_object_del(row, "doc_ord");
-			json_object_del(row, "item_ord");
-		}
-	}
+	if (rc == IM_Q_OK)
+		im_rows_drop(*out, (const char *const[]){"doc_ord", "item_ord", NULL});
 	return rc;
 }
 
@@ -64,16 +57,12 @@ im_qstatus im_q_item(sqlite3 *db, const char *doc, const char *item, json_t **ou
 		return IM_Q_DB_ERROR;
 	sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, item, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
-			return im_q_db_error(db, err);
-		*err = im_xasprintf("no item '%s:%s'", doc, item);
-		return IM_Q_NOT_FOUND;
-	}
-	json_t *o = im_row_object(st);
-	sqlite3_finalize(st);
+	char *missing = im_xasprintf("no item '%s:%s'", doc, item);
+	json_t *o = NULL;
+	im_qstatus found = im_q_single(db, st, &o, err, missing);
+	free(missing);
+	if (found != IM_Q_OK)
+		return found;
 
 	st = im_q_prepare(db, "SELECT " IM_ITEM_COLUMNS " FROM items i WHERE i.doc = ? AND i.parent = ?"
 			      " ORDER BY i.ord", err);

@@ -129,14 +129,7 @@ im_qstatus im_q_mappings(sqlite3 *db, const im_mapping_filter *f, json_t **out, 
 	q = im_q_collect(db, st, out, err);
 	sqlite3_finalize(st);
 	im_ref_free(&ref);
-	if (q == IM_Q_OK) {
-		size_t i;
-		json_t *row;
-		json_array_foreach(*out, i, row)
-		{
-			json_object_del(row, "set_ord");
-			json_object_del(row, "mapping_ord");
-		}
-	}
+	if (q == IM_Q_OK)
+		im_rows_drop(*out, (const char *const[]){"set_ord", "mapping_ord", NULL});
 	return q;
 }

@@ -76,3 +76,30 @@ int im_q_document_exists(sqlite3 *db, const char *id)
 	sqlite3_finalize(st);
 	return found;
 }
+
+im_qstatus im_q_single(sqlite3 *db, sqlite3_stmt *st, json_t **out, char **err, const char *missing)
+{
+	int rc = sqlite3_step(st);
+	im_qstatus q = IM_Q_OK;
+	if (rc == SQLITE_ROW) {
+		*out = im_row_object(st);
+	} else if (rc == SQLITE_DONE) {
+		*err = im_xstrdup(missing);
+		q = IM_Q_NOT_FOUND;
+	} else {
+		q = im_q_db_error(db, err);
+	}
+	sqlite3_finalize(st);
+	return q;
+}
+
+void im_rows_drop(json_t *rows, const char *const *keys)
+{
+	size_t i;
+	json_t *row;
+	json_array_foreach(rows, i, row)
+	{
+		for (const char *const *k = keys; *k; k++)
+			json_object_del(row, *k);
+	}
+}

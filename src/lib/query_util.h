@@ -16,6 +16,13 @@ json_t *im_row_object(sqlite3_stmt *st);
 sqlite3_stmt *im_q_prepare(sqlite3 *db, const char *sql, char **err);
 im_qstatus im_q_db_error(sqlite3 *db, char **err);
 
+/* The one row st yields, as an object; IM_Q_NOT_FOUND with *err = missing (copied) when there is none.
+ * Finalizes st. */
+im_qstatus im_q_single(sqlite3 *db, sqlite3_stmt *st, json_t **out, char **err, const char *missing);
+
+/* Remove keys (NULL-terminated) that only served to sort rows. */
+void im_rows_drop(json_t *rows, const char *const *keys);
+
 /* Run st to completion, appending im_row_object of each row to a new array. */
 im_qstatus im_q_collect(sqlite3 *db, sqlite3_stmt *st, json_t **out, char **err);
 
