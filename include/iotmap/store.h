@@ -20,6 +20,11 @@ const char *im_store_path(const char *explicit_path);
  * tests use it to prove that an interrupted build leaves the previous database intact. */
 int im_store_build(const im_dataset *ds, const char *source_dir, const char *db_path, char **err);
 
+/* The same, reporting progress: progress(user, rows written, rows in all) now and then (may be NULL). */
+typedef void (*im_progress_fn)(void *user, long done, long total);
+int im_store_build_progress(const im_dataset *ds, const char *source_dir, const char *db_path,
+			    im_progress_fn progress, void *user, char **err);
+
 /* Open an existing database read-only and check its schema version. Returns 0, or -1 with *err set. */
 int im_store_open(const char *db_path, sqlite3 **db, char **err);
 

@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "iotmap/dataset.h"
 #include "iotmap/store.h"
+#include "progress.h"
 
 #define DEFAULT_DATA_DIR "data"
 
@@ -69,7 +70,7 @@ int cmd_build(int argc, char **argv)
 		rc = EXIT_DATA;
 	} else {
 		char *err = NULL;
-		if (im_store_build(&ds, dir, path, &err) != 0) {
+		if (im_store_build_progress(&ds, dir, path, cli_progress, "writing the database", &err) != 0) {
 			fprintf(stderr, "iotmap: %s; the database %s was not changed\n", err, path);
 			free(err);
 			rc = EXIT_IO;

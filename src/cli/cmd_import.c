@@ -12,6 +12,7 @@
 #include "iotmap/import.h"
 #include "iotmap/store.h"
 #include "iotmap/util.h"
+#include "progress.h"
 
 static void progress(const char *what)
 {
@@ -96,8 +97,7 @@ int cmd_import(int argc, char **argv)
 	/* The dataset version follows the content: the same data, however it arrived, has the same one. */
 	free(base.digest);
 	base.digest = im_dataset_digest(&base);
-	progress("writing the database...");
-	if (im_store_build(&base, file, path, &err) != 0) {
+	if (im_store_build_progress(&base, file, path, cli_progress, "writing the database", &err) != 0) {
 		progress("");
 		fprintf(stderr, "iotmap: %s; the database %s was not changed\n", err, path);
 		free(err);

@@ -23,7 +23,10 @@ typedef struct builder {
 	sqlite3 *db;
 	char *err;
 	long rows;	 /* rows inserted so far */
+	long total;	 /* rows to insert in all */
 	long fail_after; /* fault injection: fail once rows reaches this (<0: never) */
+	im_progress_fn progress;
+	void *user;
 } builder;
 
 const char *im_store_path(const char *explicit_path)
@@ -86,6 +89,8 @@ static int step(builder *b, sqlite3_stmt *st, const char *what)
 	if (rc != SQLITE_DONE)
 		return fail(b, what);
 	b->rows++;
+	if (b->progress && (b->rows & 8191) == 0)
+		b->progress(b->user, b->rows, b->total);
 	return 0;
 }
 
@@ -225,7 +230,18 @@ static int fsync_path(const char *path, int flags)
 
 int im_store_build(const im_dataset *ds, const char *source_dir, const char *db_path, char **err)
 {
-	builder b = {.fail_after = -1};
+	return im_store_build_progress(ds, source_dir, db_path, NULL, NULL, err);
+}
+
+int im_store_build_progress(const im_dataset *ds, const char *source_dir, const char *db_path,
+			    im_progress_fn progress, void *user, char **err)
+{
+	builder b = {.fail_after = -1, .progress = progress, .user = user};
+	b.total = (long)(ds->n_docs + ds->n_sets) + 5;
+	for (size_t i = 0; i < ds->n_docs; i++)
+		b.total += (long)ds->docs[i].n_items;
+	for (size_t i = 0; i < ds->n_sets; i++)
+		b.total += (long)ds->sets[i].n_mappings;
 	const char *fault = getenv("IOTMAP_FAULT_AFTER_ROWS");
 	if (fault && *fault)
 		b.fail_after = strtol(fault, NULL, 10);
@@ -255,6 +271,8 @@ int im_store_build(const im_dataset *ds, const char *source_dir, const char *db_
 		rc = -1;
 		b.err = im_xasprintf("cannot replace %s: %s", db_path, strerror(errno));
 	}
+	if (rc == 0 && progress)
+		progress(user, b.total, b.total);
 	if (rc == 0) {
 		char *copy = im_xstrdup(db_path);
 		fsync_path(dirname(copy), O_RDONLY | O_DIRECTORY);
