@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "import_util.h"
+#include "json_stream.h"
 #include "iotmap/util.h"
 
 static void read_item(const jreader *r, json_t *o, const char *ptr, im_document *doc)
@@ -188,27 +189,75 @@ static void read_mapping(const jreader *r, json_t *o, size_t index, im_dataset *
 	free(ptr);
 }
 
+typedef struct json_import {
+	jreader r;
+	im_dataset *ds;
+	bool sets_seen;	  /* mapping_sets has been read */
+	json_t *pending;  /* mappings met before mapping_sets (kept, with their indexes) */
+	json_t *header;	  /* the small top-level members */
+	bool seen[3];	  /* documents, mapping_sets, mappings */
+} json_import;
+
+static void on_member(void *user, const char *key, bool streamed, size_t index, json_t *v)
+{
+	json_import *ji = user;
+	static const char *const arrays[] = {"documents", "mapping_sets", "mappings"};
+	for (int k = 0; k < 3; k++)
+		if (strcmp(key, arrays[k]) == 0) {
+			ji->seen[k] = true;
+			if (!streamed) {
+				if (v) { /* present but not an array */
+					char *w = im_json_where(&ji->r, "", key);
+					im_error(ji->r.d, w, 0, "must be an array");
+					free(w);
+				}
+				if (k == 1)
+					ji->sets_seen = true;
+				return;
+			}
+			if (k == 0)
+				read_document(&ji->r, v, index, ji->ds);
+			else if (k == 1)
+				read_set(&ji->r, v, index, ji->ds);
+			else if (ji->sets_seen)
+				read_mapping(&ji->r, v, index, ji->ds);
+			else
+				json_array_append_new(ji->pending, json_pack("[I, O]", (json_int_t)index, v));
+			return;
+		}
+	if (!streamed && v)
+		json_object_set(ji->header, key, v);
+}
+
+/* The native export, read one document, set and mapping at a time (json_stream.h), so memory follows the
+ * model being built rather than the size of the file's parse tree. */
 size_t im_import_json(const char *path, im_dataset *ds, im_diags *d)
 {
 	size_t before = d->errors;
-	json_t *root = im_json_load(path, d);
-	if (!root)
-		return d->errors - before;
-	jreader r = {path, d};
-	const char *format = json_string_value(json_object_get(root, "format"));
-	if (!json_is_object(root) || !format || strcmp(format, "iotmap") != 0) {
-		im_error(d, path, 0, "not an iotmap JSON export (expected an object with \"format\": \"iotmap\")");
-		json_decref(root);
-		return d->errors - before;
+	json_import ji = {.r = {path, d}, .ds = ds, .pending = json_array(), .header = json_object()};
+	static const char *const streamed[] = {"documents", "mapping_sets", "mappings", NULL};
+	if (im_json_stream(path, streamed, on_member, &ji, d) == 0) {
+		const char *format = json_string_value(json_object_get(ji.header, "format"));
+		json_t *fv = json_object_get(ji.header, "format_version");
+		if (!format || strcmp(format, "iotmap") != 0)
+			im_error(d, path, 0, "not an iotmap JSON export (expected an object with \"format\": \"iotmap\")");
+		else if (!json_is_integer(fv) || json_integer_value(fv) != 1)
+			im_error(d, path, 0, "format_version must be 1 (this iotmap reads version 1)");
+		static const char *const names[] = {"documents", "mapping_sets", "mappings"};
+		for (int k = 0; k < 3; k++)
+			if (!ji.seen[k]) {
+				char *w = im_json_where(&ji.r, "", NULL);
+				im_error(d, w, 0, "lacks required field '%s'", names[k]);
+				free(w);
+			}
+		size_t i;
+		json_t *p;
+		json_array_foreach(ji.pending, i, p)
+		{
+			read_mapping(&ji.r, json_array_get(p, 1), (size_t)json_integer_value(json_array_get(p, 0)), ds);
+		}
 	}
-	json_t *fv = json_object_get(root, "format_version");
-	if (!json_is_integer(fv) || json_integer_value(fv) != 1)
-		im_error(d, path, 0, "format_version must be 1 (this iotmap reads version 1)");
-	size_t i;
-	json_t *v;
-	json_array_foreach(im_json_array(&r, root, "", "documents", true), i, v) read_document(&r, v, i, ds);
-	json_array_foreach(im_json_array(&r, root, "", "mapping_sets", true), i, v) read_set(&r, v, i, ds);
-	json_array_foreach(im_json_array(&r, root, "", "mappings", true), i, v) read_mapping(&r, v, i, ds);
-	json_decref(root);
+	json_decref(ji.pending);
+	json_decref(ji.header);
 	return d->errors - before;
 }
