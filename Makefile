@@ -10,7 +10,7 @@
 #   make fuzz         libFuzzer over every reader of user input, for FUZZ_SECONDS
 
 CC       ?= cc
-PKGS     := libfyaml jansson sqlite3 libmicrohttpd zlib xlsxwriter libcrypto
+PKGS     := libfyaml jansson sqlite3 libmicrohttpd zlib xlsxwriter libcrypto libzip libxml-2.0
 CPPFLAGS += -Iinclude -D_GNU_SOURCE
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \

@@ -28,13 +28,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fclose(f);
 	im_dataset ds = {0};
 	im_diags d = {0};
-	switch (data[0] % 7) {
+	switch (data[0] % 8) {
 	case 0: im_dataset_load_document_file(path, &ds, &d); break;
 	case 1: im_dataset_load_mapping_file(path, &ds, &d); break;
 	case 2: im_import_read(path, IM_IMPORT_JSON, NULL, &ds, &d); break;
 	case 3: im_import_read(path, IM_IMPORT_CSV, NULL, &ds, &d); break;
 	case 4: im_import_read(path, IM_IMPORT_OSCAL_CATALOG, NULL, &ds, &d); break;
 	case 5: im_import_read(path, IM_IMPORT_OSCAL_MAPPING, NULL, &ds, &d); break;
+	case 7: im_import_read(path, IM_IMPORT_XLSX, NULL, &ds, &d); break;
 	default: im_import_read(path, IM_IMPORT_DCMS_JSON, NULL, &ds, &d); break;
 	}
 	im_dataset_validate(&ds, &d);

@@ -9,8 +9,8 @@ set -eu
 target=${1:-run}
 cd "$(dirname "$0")/.."
 
-build_pkgs="make gcc libc6-dev pkg-config libfyaml-dev libjansson-dev libsqlite3-dev libcsv-dev libmicrohttpd-dev zlib1g-dev libxlsxwriter-dev libssl-dev"
-test_pkgs="libcmocka-dev jq sqlite3 valgrind curl unzip xlsx2csv chromium"
+build_pkgs="make gcc libc6-dev pkg-config libfyaml-dev libjansson-dev libsqlite3-dev libcsv-dev libmicrohttpd-dev zlib1g-dev libxlsxwriter-dev libssl-dev libzip-dev libxml2-dev"
+test_pkgs="libcmocka-dev jq sqlite3 valgrind curl unzip zip xlsx2csv chromium"
 pkgs=$build_pkgs
 case "$target" in
 run | all | db | docs) ;;

@@ -20,9 +20,10 @@ typedef enum {
 	IM_IMPORT_CSV,
 	IM_IMPORT_OSCAL_CATALOG,
 	IM_IMPORT_OSCAL_MAPPING,
+	IM_IMPORT_XLSX,
 } im_import_format;
 
-/* "dcms-json", "json", "csv", "oscal-catalog", "oscal-mapping" (and "auto"); -1 when unknown. */
+/* "dcms-json", "json", "csv", "oscal-catalog", "oscal-mapping", "xlsx" (and "auto"); -1 when unknown. */
 int im_import_format_parse(const char *word, im_import_format *f);
 const char *im_import_format_name(im_import_format f);
 /* Decide the format from the file's name and first bytes. Returns 0, or -1 with *err. */
@@ -39,6 +40,7 @@ size_t im_import_json(const char *path, im_dataset *ds, im_diags *d);
 size_t im_import_csv(const char *path, const im_dataset *existing, im_dataset *ds, im_diags *d);
 size_t im_import_oscal_catalog(const char *path, im_dataset *ds, im_diags *d);
 size_t im_import_oscal_mapping(const char *path, const im_dataset *existing, im_dataset *ds, im_diags *d);
+size_t im_import_xlsx(const char *path, im_dataset *ds, im_diags *d);
 
 /* The whole content of a database as a model (for merging). Returns 0, or -1 with *err. */
 int im_store_load(sqlite3 *db, im_dataset *ds, char **err);

@@ -60,8 +60,8 @@ static const cli_option_doc export_opts[] = {
 };
 
 static const cli_option_doc import_opts[] = {
-	{"--format F", "auto (default: from the file's name and content), dcms-json, json, csv, oscal-catalog "
-		       "or oscal-mapping"},
+	{"--format F", "auto (default: from the file's name and content), dcms-json, json, csv, oscal-catalog, "
+		       "oscal-mapping or xlsx"},
 	{"--save DIR", "also write the imported documents and mapping sets as dataset files under DIR"},
 	OPT_DB,
 	OPT_HELP,
@@ -136,7 +136,8 @@ const cli_verb cli_verbs[] = {
 	 "(docs/json-export.md, schema in docs/schema/); CSV has one row per mapping with both sides' "
 	 "document, item, title and summary; OSCAL catalogs and mapping-collections follow NIST's OSCAL "
 	 "1.2 (related-to mappings are left out of a mapping-collection and counted in its remarks); the "
-	 "spreadsheet has a Mappings sheet, a sheet per document and an About sheet. Every export says "
+	 "spreadsheet has a Mappings sheet, a sheet per document, Documents and Mapping sets sheets (so it "
+	 "can be imported back) and an About sheet. Every export says "
 	 "which dataset version it comes from, its licence, and that summaries are paraphrases. Set "
 	 "SOURCE_DATE_EPOCH to fix the generation time.",
 	 export_opts,
@@ -146,7 +147,8 @@ const cli_verb cli_verbs[] = {
 	{"import", cmd_import, "iotmap import [--format F] [--save DIR] [--db PATH] FILE",
 	 "bring documents and mappings in from another file",
 	 "Reads FILE: the 2018-2020 DCMS Code of Practice mapping open data as published (dcms-json), "
-	 "iotmap's own JSON or CSV exports, an OSCAL catalog or an OSCAL mapping-collection. The content "
+	 "iotmap's own JSON, CSV or xlsx exports, an OSCAL catalog or an OSCAL mapping-collection. Large "
+	 "JSON and CSV files are read one record at a time; a progress bar shows on a terminal. The content "
 	 "is merged with the database (a document or mapping set with the same id is replaced; a CSV "
 	 "mapping table replaces the sets it holds, keeping their descriptions), the whole is validated, and "
 	 "only then is the database rebuilt, atomically; it is created if it does not exist. Any problem "

@@ -70,6 +70,20 @@ static const column ITEM_COLUMNS[] = {
 	{"Notes", 40},
 };
 
+/* Headings are the native JSON field names: these two sheets are for tools as much as for people. */
+static const column DOCUMENT_COLUMNS[] = {
+	{"id", 24},	      {"title", 40},  {"short_title", 20}, {"publisher", 24},  {"version", 10},
+	{"published", 11},    {"url", 40},    {"kind", 14},	   {"jurisdiction", 12}, {"status", 11},
+	{"superseded_by", 20}, {"licence", 30}, {"description", 60},
+};
+
+static const column SET_COLUMNS[] = {
+	{"id", 40},	      {"source", 24},		{"target", 24},		      {"description", 60},
+	{"method", 10},	      {"author", 20},		{"date", 11},		      {"published_by_title", 30},
+	{"published_by_publisher", 20}, {"published_by_url", 30}, {"published_by_section", 16},
+	{"published_by_notes", 30},
+};
+
 /* A sheet name from a document id: at most 31 characters, unique in the workbook. */
 static char *sheet_name(const char *id, int index)
 {
@@ -177,6 +191,23 @@ int im_export_xlsx(sqlite3 *db, const im_export_filter *f, const char *path, cha
 		sqlite3_finalize(st);
 	}
 	json_decref(docs);
+	/* Document and mapping-set metadata, so that a workbook can be imported back whole. */
+	if (rc == 0 && sqlite3_prepare_v2(db,
+		"SELECT d.id, d.title, d.short_title, d.publisher, d.version, d.published, d.url, d.kind,"
+		" d.jurisdiction, d.status, d.superseded_by, d.licence, d.description"
+		" FROM documents d WHERE" IM_EXPORT_DOC_FILTER " ORDER BY d.ord", -1, &st, NULL) == SQLITE_OK) {
+		im_export_bind(st, f);
+		rc = sheet_from_query(&bk, db, "Documents", st, DOCUMENT_COLUMNS, err);
+		sqlite3_finalize(st);
+	}
+	if (rc == 0 && sqlite3_prepare_v2(db,
+		"SELECT s.id, s.source, s.target, s.description, s.method, s.author, s.date, s.published_title,"
+		" s.published_publisher, s.published_url, s.published_section, s.published_notes"
+		" FROM mapping_sets s WHERE" IM_EXPORT_SET_FILTER " ORDER BY s.ord", -1, &st, NULL) == SQLITE_OK) {
+		im_export_bind(st, f);
+		rc = sheet_from_query(&bk, db, "Mapping sets", st, SET_COLUMNS, err);
+		sqlite3_finalize(st);
+	}
 	if (rc == 0)
 		about_sheet(&bk, db, f);
 	lxw_error e = workbook_close(bk.wb);

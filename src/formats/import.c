@@ -8,7 +8,8 @@
 #include "iotmap/import.h"
 #include "iotmap/util.h"
 
-static const char *const NAMES[] = {"auto", "dcms-json", "json", "csv", "oscal-catalog", "oscal-mapping"};
+static const char *const NAMES[] = {"auto",	       "dcms-json",	"json", "csv",
+				    "oscal-catalog", "oscal-mapping", "xlsx"};
 
 int im_import_format_parse(const char *word, im_import_format *f)
 {
@@ -52,9 +53,11 @@ int im_import_detect(const char *path, im_import_format *f, char **err)
 		*f = IM_IMPORT_JSON;
 	else if (len > 4 && strcmp(path + len - 4, ".csv") == 0)
 		*f = IM_IMPORT_CSV;
+	else if (p[0] == 'P' && p[1] == 'K')
+		*f = IM_IMPORT_XLSX; /* a zip archive: an xlsx workbook */
 	else {
 		*err = im_xasprintf("cannot tell the format of %s; give --format (dcms-json, json, csv, "
-				    "oscal-catalog or oscal-mapping)", path);
+				    "oscal-catalog, oscal-mapping or xlsx)", path);
 		return -1;
 	}
 	return 0;
@@ -69,6 +72,7 @@ size_t im_import_read(const char *path, im_import_format f, const im_dataset *ex
 	case IM_IMPORT_CSV: return im_import_csv(path, existing, ds, d);
 	case IM_IMPORT_OSCAL_CATALOG: return im_import_oscal_catalog(path, ds, d);
 	case IM_IMPORT_OSCAL_MAPPING: return im_import_oscal_mapping(path, existing, ds, d);
+	case IM_IMPORT_XLSX: return im_import_xlsx(path, ds, d);
 	default: break;
 	}
 	im_error(d, path, 0, "no format chosen");
