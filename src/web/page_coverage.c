@@ -9,7 +9,8 @@
 #include "pages.h"
 
 #define CELL 34
-#define LABEL_W 230
+#define CHAR_W 7  /* average width of a label character at 13px */
+#define MAX_LABEL 48 /* longer row labels are cut (the full name is in the table and the tooltip) */
 #define HEAD_H 70
 #define LEGEND_H 76
 
@@ -35,12 +36,23 @@ static void heat_map(im_strbuf *b, json_t *m)
 	json_t *sections = json_object_get(m, "sections"), *docs = json_object_get(m, "documents");
 	json_int_t max = json_integer_value(json_object_get(m, "max"));
 	size_t ns = json_array_size(sections), nd = json_array_size(docs);
+	/* The label column is as wide as the longest (cut) label, so no name runs off the picture. */
+	size_t longest = 8;
+	size_t i;
+	json_t *d;
+	json_array_foreach(docs, i, d)
+	{
+		const char *label = jstr(d, "short_title") ? jstr(d, "short_title") : jstr(d, "id");
+		size_t n = strlen(label) > MAX_LABEL ? MAX_LABEL : strlen(label);
+		if (n > longest)
+			longest = n;
+	}
+	const int LABEL_W = (int)longest * CHAR_W + 16;
 	int w = LABEL_W + (int)ns * CELL + 10, h = HEAD_H + (int)nd * CELL + LEGEND_H;
 	im_sb_printf(b, "<figure class=\"heatmap\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
 			"width=\"%d\" height=\"%d\" role=\"img\" aria-labelledby=\"hm-title\">"
 			"<title id=\"hm-title\">Mapped items per document and hub section</title>",
 		     w, h, w, h);
-	size_t i;
 	json_t *s;
 	json_array_foreach(sections, i, s)
 	{
@@ -49,11 +61,15 @@ static void heat_map(im_strbuf *b, json_t *m)
 		snprintf(attrs, sizeof attrs, "transform=\"rotate(-45 %d %d)\" class=\"col\"", x, HEAD_H - 8);
 		svg_text(b, x, HEAD_H - 8, attrs, jstr(s, "id"));
 	}
-	json_t *d;
 	json_array_foreach(docs, i, d)
 	{
 		int y = HEAD_H + (int)i * CELL;
-		const char *label = jstr(d, "short_title") ? jstr(d, "short_title") : jstr(d, "id");
+		const char *full = jstr(d, "short_title") ? jstr(d, "short_title") : jstr(d, "id");
+		char label[MAX_LABEL + 8];
+		if (strlen(full) > MAX_LABEL)
+			snprintf(label, sizeof label, "%.*s...", MAX_LABEL - 3, full);
+		else
+			snprintf(label, sizeof label, "%s", full);
 		im_sb_printf(b, "<a href=\"/documents/");
 		h_uri(b, jstr(d, "id"));
 		h_raw(b, "\">");
