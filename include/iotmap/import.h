@@ -23,6 +23,9 @@ typedef enum {
 	IM_IMPORT_XLSX,
 } im_import_format;
 
+/* The format words of im_import_format after "auto", for messages. */
+#define IM_IMPORT_FORMAT_WORDS "dcms-json, json, csv, oscal-catalog, oscal-mapping or xlsx"
+
 /* "dcms-json", "json", "csv", "oscal-catalog", "oscal-mapping", "xlsx" (and "auto"); -1 when unknown. */
 int im_import_format_parse(const char *word, im_import_format *f);
 const char *im_import_format_name(im_import_format f);

@@ -44,8 +44,8 @@ int cmd_import(int argc, char **argv)
 	const char *file = pos[0];
 	im_import_format f;
 	if (im_import_format_parse(format, &f) != 0)
-		return cli_usage_error("import", "unknown format '%s' (expected auto, dcms-json, json, csv, "
-				       "oscal-catalog or oscal-mapping)", format);
+		return cli_usage_error("import", "unknown format '%s' (expected auto, " IM_IMPORT_FORMAT_WORDS ")",
+				       format);
 	char *err = NULL;
 	if (f == IM_IMPORT_AUTO && im_import_detect(file, &f, &err) != 0) {
 		fprintf(stderr, "iotmap: %s\n", err);

@@ -56,8 +56,8 @@ int im_import_detect(const char *path, im_import_format *f, char **err)
 	else if (p[0] == 'P' && p[1] == 'K')
 		*f = IM_IMPORT_XLSX; /* a zip archive: an xlsx workbook */
 	else {
-		*err = im_xasprintf("cannot tell the format of %s; give --format (dcms-json, json, csv, "
-				    "oscal-catalog, oscal-mapping or xlsx)", path);
+		*err = im_xasprintf("cannot tell the format of %s; give --format (" IM_IMPORT_FORMAT_WORDS ")",
+				    path);
 		return -1;
 	}
 	return 0;
