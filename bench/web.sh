@@ -9,6 +9,7 @@
 # and after. Target: at least 0.8 of nginx's throughput for the JSON; flat memory.
 set -eu
 cd "$(dirname "$0")/.."
+. tests/lib.sh
 BIN=build/iotmap
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -28,11 +29,7 @@ trap cleanup EXIT
 $BIN build --db "$WORK/iotmap.db" data >/dev/null
 $BIN serve --db "$WORK/iotmap.db" --port 0 --access-log /dev/null 2>"$WORK/serve.err" &
 IOTMAP_PID=$!
-for _ in $(seq 100); do
-	PORT=$(sed -n 's|.*open http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/serve.err")
-	[ -n "$PORT" ] && break
-	sleep 0.05
-done
+PORT=$(served_port "$WORK/serve.err" 5)
 IOTMAP="http://127.0.0.1:$PORT"
 REF="etsi-en-303-645-v2.1.1:5.1-1"
 

@@ -15,6 +15,12 @@ mkdir -p "$LOG"
 total_pass=0
 total_fail=0
 add() { total_pass=$((total_pass + $1)); total_fail=$((total_fail + $2)); }
+# add_summary LABEL FILE: adds FILE's line "LABEL: N passed, N failed"; a missing line counts as a failure.
+add_summary() {
+	local p f
+	read -r p f < <(sed -n "s/^$1: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p" "$2")
+	add "${p:-0}" "${f:-1}"
+}
 
 if ! make -s -j"$(nproc)" build/iotmap build/asan/iotmap; then
 	echo "build failed"
@@ -28,27 +34,22 @@ add "$(grep -c '^\[       OK \]' "$LOG/unit.txt")" "$(grep -c '^\[  FAILED  \] t
 grep -q 'unit test groups: [0-9]* passed, 0 failed' "$LOG/unit.txt" || add 0 1
 
 tests/run-cli.sh build/asan/iotmap tests/cli/*.test 2>&1 | tee "$LOG/cli.txt"
-read -r p f < <(sed -n 's/^command-line tests: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOG/cli.txt")
-add "${p:-0}" "${f:-1}"
+add_summary "command-line tests" "$LOG/cli.txt"
 
 tests/run-web.sh build/asan/iotmap tests/web/*.test 2>&1 | tee "$LOG/web.txt"
-for label in "web cases" "web shutdown"; do
-	read -r p f < <(sed -n "s/^$label: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p" "$LOG/web.txt")
-	add "${p:-0}" "${f:-1}"
-done
+add_summary "web cases" "$LOG/web.txt"
+add_summary "web shutdown" "$LOG/web.txt"
 
 # Browser tests in Chromium over the real dataset (needs tests/node_modules: npm ci --prefix tests).
 if build/iotmap build --db build/browser.db data >/dev/null; then
 	node tests/browser/run.mjs build/iotmap build/browser.db 2>&1 | tee "$LOG/browser.txt"
-	read -r p f < <(sed -n 's/^browser tests: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOG/browser.txt")
-	add "${p:-0}" "${f:-1}"
+	add_summary "browser tests" "$LOG/browser.txt"
 else
 	add 0 1
 fi
 
 tests/run-valgrind.sh build/iotmap 2>&1 | tee "$LOG/valgrind.txt"
-read -r p f < <(sed -n 's/^valgrind: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' "$LOG/valgrind.txt")
-add "${p:-0}" "${f:-1}"
+add_summary valgrind "$LOG/valgrind.txt"
 
 if build/iotmap validate --strict data; then add 1 0; else echo "FAIL: the dataset does not validate cleanly"; add 0 1; fi
 if make -s docs-check; then add 1 0; else add 0 1; fi

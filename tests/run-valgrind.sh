@@ -2,6 +2,7 @@
 # Runs the optimised (not sanitised) command under valgrind over the fixture and the real dataset:
 # every command must finish without memory errors and without definite or indirect leaks.
 set -u
+. "$(dirname "$0")/lib.sh"
 BIN=$(realpath "$1")
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -48,12 +49,7 @@ valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=defini
 	--show-leak-kinds=definite,indirect "$BIN" serve --port 0 --threads 2 --access-log /dev/null \
 	2>"$TMP/serve.err" &
 vpid=$!
-port=""
-for _ in $(seq 200); do
-	port=$(sed -n 's|.*open http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$TMP/serve.err")
-	[ -n "$port" ] && break
-	sleep 0.1
-done
+port=$(served_port "$TMP/serve.err" 20)
 for u in / /documents/uk-cop-2018 /items/etsi-en-303-645-v2.1.1:5.1-1 /items/x:y /coverage "/search?q=update" \
 	/downloads/iotmap.json /api/v1/documents "/api/v1/mappings?ref=uk-cop-2018:1" /api/v1/nothing /static/style.css; do
 	curl -s -o /dev/null --compressed "http://127.0.0.1:$port$u"

@@ -4,6 +4,7 @@
 # server's address and $ACCESS_LOG its log), then stops the server with SIGTERM and checks that it
 # shuts down cleanly.
 set -u
+. "$(dirname "$0")/lib.sh"
 BIN=$(realpath "$1")
 shift
 WORK=$(mktemp -d)
@@ -11,12 +12,7 @@ trap 'kill $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 "$BIN" build --db "$WORK/tiny.db" tests/fixtures/tiny >/dev/null || { echo "web tests: 0 passed, 1 failed"; exit 1; }
 "$BIN" serve --db "$WORK/tiny.db" --port 0 --threads 2 --access-log "$WORK/access.log" 2>"$WORK/serve.err" &
 PID=$!
-PORT=""
-for _ in $(seq 100); do
-	PORT=$(sed -n 's|.*open http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$WORK/serve.err")
-	[ -n "$PORT" ] && break
-	sleep 0.05
-done
+PORT=$(served_port "$WORK/serve.err" 5)
 if [ -z "$PORT" ]; then
 	cat "$WORK/serve.err"
 	echo "web tests: 0 passed, 1 failed"

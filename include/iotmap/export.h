@@ -22,10 +22,19 @@ typedef struct im_export_filter {
 	const char *source, *target;
 } im_export_filter;
 
-/* Check the filter against the database: 0, or -1 with *err (unknown document, half a pair...). */
+/* What every export function returns: IM_EXPORT_OK, or one of the reasons below with *err set. */
+enum {
+	IM_EXPORT_OK = 0,
+	IM_EXPORT_FAILED = -1,	    /* the database or the output failed */
+	IM_EXPORT_BAD_REQUEST = -2, /* the filter does not fit the format (half a pair, no --document) */
+	IM_EXPORT_NO_DOCUMENT = -3, /* the filter names an unknown document */
+	IM_EXPORT_NOTHING = -4,	    /* no such mapping set, or nothing in it that the format can say */
+};
+
+/* Check the filter against the database: IM_EXPORT_OK, IM_EXPORT_BAD_REQUEST or IM_EXPORT_NO_DOCUMENT. */
 int im_export_filter_check(sqlite3 *db, const im_export_filter *f, char **err);
 
-/* Native JSON (docs/json-export.md). Returns 0, or -1 with *err set. */
+/* Native JSON (docs/json-export.md). */
 int im_export_json(sqlite3 *db, const im_export_filter *f, FILE *out, char **err);
 /* One row per mapping, RFC 4180 (CRLF line ends, every field quoted), UTF-8, with a header row. */
 int im_export_csv(sqlite3 *db, const im_export_filter *f, FILE *out, char **err);
@@ -38,6 +47,11 @@ int im_export_oscal_catalog(sqlite3 *db, const char *document, FILE *out, char *
 int im_export_oscal_mapping(sqlite3 *db, const char *source, const char *target, FILE *out, char **err);
 /* A spreadsheet: a Mappings sheet, one sheet per document, an About sheet. Written to path. */
 int im_export_xlsx(sqlite3 *db, const im_export_filter *f, const char *path, char **err);
+
+/* One of the streamed formats by name: "json", "csv", "items-csv" (f->document), "oscal-catalog"
+ * (f->document) or "oscal-mapping" (f->source, f->target); f is not NULL. IM_EXPORT_BAD_REQUEST for
+ * another name. */
+int im_export_stream(sqlite3 *db, const char *format, const im_export_filter *f, FILE *out, char **err);
 
 /* UTC time as YYYY-MM-DDTHH:MM:SSZ: now, or SOURCE_DATE_EPOCH when set. */
 void im_export_timestamp(char *buf, size_t size);

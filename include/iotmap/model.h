@@ -71,6 +71,9 @@ bool im_item_is_conditional(const im_item *it);
 const im_document *im_dataset_find_doc(const im_dataset *ds, const char *id);
 const im_item *im_document_find_item(const im_document *doc, const char *id);
 void im_dataset_free(im_dataset *ds);
+/* Free what one document or mapping set owns (not the struct itself). */
+void im_document_free(im_document *d);
+void im_mapping_set_free(im_mapping_set *s);
 /* A digest of everything the dataset says, in order (not where it was read from): the same content gives
  * the same version whether it was built from files or imported. Caller frees. */
 char *im_dataset_digest(const im_dataset *ds);

@@ -19,21 +19,7 @@ typedef struct export_job {
 
 static const char *const FORMATS[] = {"json", "csv", "items-csv", "oscal-catalog", "oscal-mapping", "xlsx", NULL};
 
-static int write_stream(sqlite3 *db, const export_job *j, FILE *out, char **err)
-{
-	const char *f = j->format;
-	if (strcmp(f, "csv") == 0)
-		return im_export_csv(db, &j->filter, out, err);
-	if (strcmp(f, "items-csv") == 0)
-		return im_export_items_csv(db, j->filter.document, out, err);
-	if (strcmp(f, "oscal-catalog") == 0)
-		return im_export_oscal_catalog(db, j->filter.document, out, err);
-	if (strcmp(f, "oscal-mapping") == 0)
-		return im_export_oscal_mapping(db, j->filter.source, j->filter.target, out, err);
-	return im_export_json(db, &j->filter, out, err);
-}
-
-/* Write to a temporary file beside output, then rename it into place. */
+/* Write to a temporary file beside output, then rename it into place. Returns an IM_EXPORT_ status. */
 static int write_file(sqlite3 *db, const export_job *j, const char *output, char **err)
 {
 	char *tmp = im_xasprintf("%s.tmp-XXXXXX", output);
@@ -41,33 +27,33 @@ static int write_file(sqlite3 *db, const export_job *j, const char *output, char
 	if (fd < 0) {
 		*err = im_xasprintf("cannot write %s: %s", output, strerror(errno));
 		free(tmp);
-		return -1;
+		return IM_EXPORT_FAILED;
 	}
 	/* mkstemp makes the file private; give it the permissions a plain new file would have. */
 	mode_t mask = umask(0);
 	umask(mask);
 	fchmod(fd, 0666 & ~mask);
-	int failed;
+	int status;
 	if (strcmp(j->format, "xlsx") == 0) {
 		close(fd);
-		failed = im_export_xlsx(db, &j->filter, tmp, err);
+		status = im_export_xlsx(db, &j->filter, tmp, err);
 	} else {
 		FILE *out = fdopen(fd, "w");
-		failed = write_stream(db, j, out, err);
+		status = im_export_stream(db, j->format, &j->filter, out, err);
 		if (fflush(out) != 0 || fsync(fileno(out)) != 0)
-			failed = -1;
+			status = status ? status : IM_EXPORT_FAILED;
 		if (fclose(out) != 0)
-			failed = -1;
+			status = status ? status : IM_EXPORT_FAILED;
 	}
-	if (!failed && rename(tmp, output) != 0)
-		failed = -1;
-	if (failed) {
+	if (status == IM_EXPORT_OK && rename(tmp, output) != 0)
+		status = IM_EXPORT_FAILED;
+	if (status != IM_EXPORT_OK) {
 		if (!*err)
 			*err = im_xasprintf("cannot write %s: %s", output, strerror(errno));
 		unlink(tmp);
 	}
 	free(tmp);
-	return failed ? -1 : 0;
+	return status;
 }
 
 int cmd_export(int argc, char **argv)
@@ -99,13 +85,15 @@ int cmd_export(int argc, char **argv)
 	if ((rc = cli_open_db(db_path, &db)))
 		return rc;
 	char *err = NULL;
-	int failed = to_stdout ? write_stream(db, &j, stdout, &err) || fflush(stdout) != 0
+	int status = to_stdout ? im_export_stream(db, j.format, &j.filter, stdout, &err)
 			       : write_file(db, &j, output, &err);
-	if (failed) {
+	if (status == IM_EXPORT_OK && to_stdout && fflush(stdout) != 0)
+		status = IM_EXPORT_FAILED;
+	if (status != IM_EXPORT_OK) {
 		fprintf(stderr, "iotmap: %s\n", err ? err : "writing to standard output failed");
-		rc = err && strncmp(err, "no document", 11) == 0 ? EXIT_NOT_FOUND
-		     : err && !strstr(err, "cannot") && !strstr(err, "writing") ? EXIT_USAGE
-										 : EXIT_IO;
+		rc = status == IM_EXPORT_NO_DOCUMENT ? EXIT_NOT_FOUND
+		     : status == IM_EXPORT_FAILED    ? EXIT_IO
+						     : EXIT_USAGE;
 	}
 	free(err);
 	sqlite3_close(db);

@@ -68,8 +68,9 @@ static int write_table(sqlite3 *db, sqlite3_stmt *st, FILE *out, char **err)
 
 int im_export_csv(sqlite3 *db, const im_export_filter *f, FILE *out, char **err)
 {
-	if (f && im_export_filter_check(db, f, err) != 0)
-		return -1;
+	int checked = f ? im_export_filter_check(db, f, err) : IM_EXPORT_OK;
+	if (checked != IM_EXPORT_OK)
+		return checked;
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db, CSV_SQL, -1, &st, NULL) != SQLITE_OK) {
 		*err = im_xasprintf("reading the database: %s", sqlite3_errmsg(db));
@@ -85,10 +86,11 @@ int im_export_items_csv(sqlite3 *db, const char *document, FILE *out, char **err
 	im_export_filter f = {.document = document};
 	if (!document) {
 		*err = im_xstrdup("the items table is made per document: give --document ID");
-		return -1;
+		return IM_EXPORT_BAD_REQUEST;
 	}
-	if (im_export_filter_check(db, &f, err) != 0)
-		return -1;
+	int checked = im_export_filter_check(db, &f, err);
+	if (checked != IM_EXPORT_OK)
+		return checked;
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db, ITEMS_SQL, -1, &st, NULL) != SQLITE_OK) {
 		*err = im_xasprintf("reading the database: %s", sqlite3_errmsg(db));

@@ -108,8 +108,9 @@ static void write_header(sqlite3 *db, FILE *out)
 
 int im_export_json(sqlite3 *db, const im_export_filter *f, FILE *out, char **err)
 {
-	if (f && im_export_filter_check(db, f, err) != 0)
-		return -1;
+	int checked = f ? im_export_filter_check(db, f, err) : IM_EXPORT_OK;
+	if (checked != IM_EXPORT_OK)
+		return checked;
 	write_header(db, out);
 	fputs("  \"documents\": ", out);
 	if (write_rows(db, f, out, "SELECT " IM_DOC_COLUMNS " FROM documents d WHERE" IM_EXPORT_DOC_FILTER

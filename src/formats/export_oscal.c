@@ -160,11 +160,12 @@ int im_export_oscal_catalog(sqlite3 *db, const char *document, FILE *out, char *
 {
 	if (!document) {
 		*err = im_xstrdup("an OSCAL catalog holds one document: give --document ID");
-		return -1;
+		return IM_EXPORT_BAD_REQUEST;
 	}
 	json_t *doc = NULL;
-	if (im_q_document(db, document, &doc, err) != IM_Q_OK)
-		return -1;
+	im_qstatus q = im_q_document(db, document, &doc, err);
+	if (q != IM_Q_OK)
+		return q == IM_Q_NOT_FOUND ? IM_EXPORT_NO_DOCUMENT : IM_EXPORT_FAILED;
 	char *digest = im_store_meta(db, "dataset_digest");
 	char uuid[37], res_uuid[37];
 	char *name = im_xasprintf("catalog:%s:%s", document, digest ? digest : "");
@@ -239,10 +240,11 @@ int im_export_oscal_mapping(sqlite3 *db, const char *source, const char *target,
 	im_export_filter f = {.source = source, .target = target};
 	if (!source || !target) {
 		*err = im_xstrdup("an OSCAL mapping-collection holds one mapping set: give --source DOC --target DOC");
-		return -1;
+		return IM_EXPORT_BAD_REQUEST;
 	}
-	if (im_export_filter_check(db, &f, err) != 0)
-		return -1;
+	int checked = im_export_filter_check(db, &f, err);
+	if (checked != IM_EXPORT_OK)
+		return checked;
 	json_t *rows = NULL, *sdoc = NULL, *tdoc = NULL;
 	im_mapping_filter mf = {.source = source, .target = target};
 	if (im_q_mappings(db, &mf, &rows, err) != IM_Q_OK)
@@ -266,7 +268,7 @@ int im_export_oscal_mapping(sqlite3 *db, const char *source, const char *target,
 	if (!set) {
 		*err = im_xasprintf("there is no mapping set from %s to %s", source, target);
 		json_decref(rows);
-		return -1;
+		return IM_EXPORT_NOTHING;
 	}
 	const char *set_id = jstr(set, "id");
 	json_t *maps = json_array(), *typed = json_array();
@@ -281,10 +283,11 @@ int im_export_oscal_mapping(sqlite3 *db, const char *source, const char *target,
 		json_array_append_new(maps, map_entry(m, set_id));
 		json_array_append(typed, m);
 	}
-	int rc = -1;
+	int rc = IM_EXPORT_FAILED;
 	if (json_array_size(maps) == 0) {
 		*err = im_xasprintf("the set %s has no typed mappings to export (%zu related-to mappings; OSCAL "
 				    "has no word for an untyped link)", set_id, untyped);
+		rc = IM_EXPORT_NOTHING;
 		goto done;
 	}
 	if (im_q_document(db, source, &sdoc, err) != IM_Q_OK || im_q_document(db, target, &tdoc, err) != IM_Q_OK)

@@ -128,8 +128,9 @@ static int about_sheet(book *bk, sqlite3 *db, const im_export_filter *f)
 
 int im_export_xlsx(sqlite3 *db, const im_export_filter *f, const char *path, char **err)
 {
-	if (f && im_export_filter_check(db, f, err) != 0)
-		return -1;
+	int checked = f ? im_export_filter_check(db, f, err) : IM_EXPORT_OK;
+	if (checked != IM_EXPORT_OK)
+		return checked;
 	lxw_workbook_options opts = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_TRUE};
 	book bk = {.wb = workbook_new_opt(path, &opts)};
 	if (!bk.wb) {

@@ -51,6 +51,15 @@ static bool is(xmlNodePtr n, const char *name)
 	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
+/* The first child element of the document's root with this name, or NULL. */
+static xmlNodePtr root_child(xmlDocPtr doc, const char *name)
+{
+	for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n; n = n->next)
+		if (is(n, name))
+			return n;
+	return NULL;
+}
+
 /* All <t> text under n, concatenated (rich text has several runs). */
 static void text_of(xmlNodePtr n, im_strbuf *b)
 {
@@ -94,10 +103,7 @@ static void read_sheet(book *bk, sheet *sh, const char *part)
 	xmlDocPtr doc = read_part(bk->zip, part);
 	if (!doc)
 		return;
-	xmlNodePtr data = NULL;
-	for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n; n = n->next)
-		if (is(n, "sheetData"))
-			data = n;
+	xmlNodePtr data = root_child(doc, "sheetData");
 	for (xmlNodePtr row = data ? data->children : NULL; row; row = row->next) {
 		if (!is(row, "row"))
 			continue;
@@ -181,15 +187,12 @@ static int read_book(book *bk, const char *path, char **err)
 		return -1;
 	}
 	read_strings(bk);
-	xmlNodePtr sheets = NULL;
-	for (xmlNodePtr n = xmlDocGetRootElement(wb)->children; n; n = n->next)
-		if (is(n, "sheets"))
-			sheets = n;
+	xmlNodePtr sheets = root_child(wb, "sheets");
 	for (xmlNodePtr s = sheets ? sheets->children : NULL; s; s = s->next) {
 		if (!is(s, "sheet"))
 			continue;
 		char *name = attr(s, "name"), *rid = attr(s, "r:id"), *target = NULL;
-		for (xmlNodePtr r = xmlDocGetRootElement(rels)->children; r && rid; r = r->next) {
+		for (xmlNodePtr r = xmlDocGetRootElement(rels)->children; r && rid && !target; r = r->next) {
 			char *id = is(r, "Relationship") ? attr(r, "Id") : NULL;
 			if (id && strcmp(id, rid) == 0)
 				target = attr(r, "Target");

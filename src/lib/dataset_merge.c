@@ -14,14 +14,10 @@ void im_dataset_merge(im_dataset *base, im_dataset *add)
 		for (size_t j = 0; j < base->n_docs && incoming->id; j++)
 			if (base->docs[j].id && strcmp(base->docs[j].id, incoming->id) == 0)
 				slot = &base->docs[j];
-		if (slot) {
-			/* Free the old one through a throwaway dataset, then take the new one's place. */
-			im_dataset old = {.docs = im_xmalloc(sizeof *slot), .n_docs = 1, .cap_docs = 1};
-			old.docs[0] = *slot;
-			im_dataset_free(&old);
-		} else {
+		if (slot)
+			im_document_free(slot);
+		else
 			slot = IM_PUSH(base->docs, base->n_docs, base->cap_docs);
-		}
 		*slot = *incoming;
 	}
 	for (size_t i = 0; i < add->n_sets; i++) {
@@ -30,13 +26,10 @@ void im_dataset_merge(im_dataset *base, im_dataset *add)
 		for (size_t j = 0; j < base->n_sets && incoming->id; j++)
 			if (base->sets[j].id && strcmp(base->sets[j].id, incoming->id) == 0)
 				slot = &base->sets[j];
-		if (slot) {
-			im_dataset old = {.sets = im_xmalloc(sizeof *slot), .n_sets = 1, .cap_sets = 1};
-			old.sets[0] = *slot;
-			im_dataset_free(&old);
-		} else {
+		if (slot)
+			im_mapping_set_free(slot);
+		else
 			slot = IM_PUSH(base->sets, base->n_sets, base->cap_sets);
-		}
 		*slot = *incoming;
 	}
 	free(add->docs);

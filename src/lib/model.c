@@ -38,7 +38,7 @@ static void item_free(im_item *it)
 	free(it->stakeholders);
 }
 
-static void document_free(im_document *d)
+void im_document_free(im_document *d)
 {
 	char **fields[] = {&d->id, &d->title, &d->short_title, &d->publisher, &d->version,
 			   &d->published, &d->url, &d->kind, &d->jurisdiction, &d->status,
@@ -58,7 +58,7 @@ static void mapping_free(im_mapping *m)
 		free(*fields[i]);
 }
 
-static void set_free(im_mapping_set *s)
+void im_mapping_set_free(im_mapping_set *s)
 {
 	char **fields[] = {&s->id, &s->source, &s->target, &s->description, &s->method,
 			   &s->author, &s->date, &s->file};
@@ -81,10 +81,10 @@ static void set_free(im_mapping_set *s)
 void im_dataset_free(im_dataset *ds)
 {
 	for (size_t i = 0; i < ds->n_docs; i++)
-		document_free(&ds->docs[i]);
+		im_document_free(&ds->docs[i]);
 	free(ds->docs);
 	for (size_t i = 0; i < ds->n_sets; i++)
-		set_free(&ds->sets[i]);
+		im_mapping_set_free(&ds->sets[i]);
 	free(ds->sets);
 	free(ds->digest);
 	memset(ds, 0, sizeof *ds);

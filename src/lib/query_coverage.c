@@ -31,21 +31,12 @@ static const char COVERAGE_SQL[] =
 
 im_qstatus im_q_coverage(sqlite3 *db, const char *hub, const char *against, json_t **out, char **err)
 {
-	const char *docs[] = {hub, against};
-	for (int i = 0; i < 2; i++)
-		if (docs[i] && !im_q_document_exists(db, docs[i])) {
-			*err = im_xasprintf("no document '%s'", docs[i]);
-			return IM_Q_NOT_FOUND;
-		}
-	sqlite3_stmt *st = im_q_prepare(db, COVERAGE_SQL, err);
-	if (!st)
-		return IM_Q_DB_ERROR;
-	sqlite3_bind_text(st, 1, hub, -1, SQLITE_STATIC);
-	if (against)
-		sqlite3_bind_text(st, 2, against, -1, SQLITE_STATIC);
 	json_t *items = NULL;
-	im_qstatus q = im_q_collect(db, st, &items, err);
-	sqlite3_finalize(st);
+	im_qstatus q = im_q_need_document(db, hub, err);
+	if (q == IM_Q_OK)
+		q = im_q_need_document(db, against, err);
+	if (q == IM_Q_OK)
+		q = im_q_rows(db, COVERAGE_SQL, hub, against, &items, err);
 	if (q != IM_Q_OK)
 		return q;
 	size_t i, covered = 0, requirements = 0;

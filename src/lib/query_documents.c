@@ -34,20 +34,13 @@ im_qstatus im_q_document(sqlite3 *db, const char *id, json_t **out, char **err)
 	if (found != IM_Q_OK)
 		return found;
 
-	st = im_q_prepare(db,
+	json_t *items = NULL;
+	im_qstatus q = im_q_rows(db,
 		"SELECT " IM_ITEM_COLUMNS ","
 		" (SELECT COUNT(*) FROM mappings m WHERE m.source_doc = i.doc AND m.source_item = i.id) +"
 		" (SELECT COUNT(*) FROM mappings m WHERE m.target_doc = i.doc AND m.target_item = i.id)"
 		" AS mapping_count"
-		" FROM items i WHERE i.doc = ? ORDER BY i.ord", err);
-	if (!st) {
-		json_decref(doc);
-		return IM_Q_DB_ERROR;
-	}
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	json_t *items = NULL;
-	im_qstatus q = im_q_collect(db, st, &items, err);
-	sqlite3_finalize(st);
+		" FROM items i WHERE i.doc = ?1 ORDER BY i.ord", id, NULL, &items, err);
 	if (q != IM_Q_OK) {
 		json_decref(doc);
 		return q;

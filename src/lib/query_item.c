@@ -35,13 +35,7 @@ static const char ITEM_MAPPINGS_SQL[] =
 
 static im_qstatus item_mappings(sqlite3 *db, const char *doc, const char *item, json_t **out, char **err)
 {
-	sqlite3_stmt *st = im_q_prepare(db, ITEM_MAPPINGS_SQL, err);
-	if (!st)
-		return IM_Q_DB_ERROR;
-	sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, item, -1, SQLITE_STATIC);
-	im_qstatus rc = im_q_collect(db, st, out, err);
-	sqlite3_finalize(st);
+	im_qstatus rc = im_q_rows(db, ITEM_MAPPINGS_SQL, doc, item, out, err);
 	if (rc == IM_Q_OK)
 		im_rows_drop(*out, (const char *const[]){"doc_ord", "item_ord", NULL});
 	return rc;
@@ -64,16 +58,9 @@ im_qstatus im_q_item(sqlite3 *db, const char *doc, const char *item, json_t **ou
 	if (found != IM_Q_OK)
 		return found;
 
-	st = im_q_prepare(db, "SELECT " IM_ITEM_COLUMNS " FROM items i WHERE i.doc = ? AND i.parent = ?"
-			      " ORDER BY i.ord", err);
 	json_t *children = NULL, *mappings = NULL;
-	im_qstatus q = st ? IM_Q_OK : IM_Q_DB_ERROR;
-	if (st) {
-		sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, item, -1, SQLITE_STATIC);
-		q = im_q_collect(db, st, &children, err);
-		sqlite3_finalize(st);
-	}
+	im_qstatus q = im_q_rows(db, "SELECT " IM_ITEM_COLUMNS " FROM items i WHERE i.doc = ?1 AND i.parent = ?2"
+				 " ORDER BY i.ord", doc, item, &children, err);
 	if (q == IM_Q_OK)
 		q = item_mappings(db, doc, item, &mappings, err);
 	if (q != IM_Q_OK) {

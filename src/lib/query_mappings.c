@@ -13,12 +13,9 @@
 
 static im_qstatus check_ref(sqlite3 *db, const im_ref *ref, char **err)
 {
-	if (!im_q_document_exists(db, ref->doc)) {
-		*err = im_xasprintf("no document '%s'", ref->doc);
-		return IM_Q_NOT_FOUND;
-	}
-	if (!ref->item)
-		return IM_Q_OK;
+	im_qstatus q = im_q_need_document(db, ref->doc, err);
+	if (q != IM_Q_OK || !ref->item)
+		return q;
 	sqlite3_stmt *st = im_q_prepare(db, "SELECT 1 FROM items WHERE doc = ? AND id = ?", err);
 	if (!st)
 		return IM_Q_DB_ERROR;
@@ -28,15 +25,6 @@ static im_qstatus check_ref(sqlite3 *db, const im_ref *ref, char **err)
 	sqlite3_finalize(st);
 	if (!found) {
 		*err = im_xasprintf("no item '%s:%s'", ref->doc, ref->item);
-		return IM_Q_NOT_FOUND;
-	}
-	return IM_Q_OK;
-}
-
-static im_qstatus check_doc(sqlite3 *db, const char *id, char **err)
-{
-	if (id && !im_q_document_exists(db, id)) {
-		*err = im_xasprintf("no document '%s'", id);
 		return IM_Q_NOT_FOUND;
 	}
 	return IM_Q_OK;
@@ -106,11 +94,11 @@ im_qstatus im_q_mappings(sqlite3 *db, const im_mapping_filter *f, json_t **out, 
 	}
 	im_qstatus q = f->ref ? check_ref(db, &ref, err) : IM_Q_OK;
 	if (q == IM_Q_OK)
-		q = check_doc(db, f->source, err);
+		q = im_q_need_document(db, f->source, err);
 	if (q == IM_Q_OK)
-		q = check_doc(db, f->target, err);
+		q = im_q_need_document(db, f->target, err);
 	if (q == IM_Q_OK)
-		q = check_doc(db, f->to, err);
+		q = im_q_need_document(db, f->to, err);
 	if (q != IM_Q_OK) {
 		im_ref_free(&ref);
 		return q;

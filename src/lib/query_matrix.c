@@ -10,6 +10,15 @@
 #include "iotmap/util.h"
 #include "query_util.h"
 
+static const char SECTIONS_SQL[] =
+	"SELECT i.id AS id, i.title AS title FROM items i WHERE i.doc = ?1 AND i.parent IS NULL ORDER BY i.ord";
+
+/* The documents with at least one mapping to or from the hub. */
+static const char DOCUMENTS_SQL[] =
+	"SELECT d.id AS id, d.title AS title, d.short_title AS short_title, d.kind AS kind FROM documents d"
+	" WHERE d.id != ?1 AND EXISTS (SELECT 1 FROM mappings m WHERE (m.source_doc = d.id AND"
+	" m.target_doc = ?1) OR (m.target_doc = d.id AND m.source_doc = ?1)) ORDER BY d.ord";
+
 static const char MATRIX_SQL[] =
 	"WITH RECURSIVE sect(item, section) AS ("
 	"  SELECT id, id FROM items WHERE doc = ?1 AND parent IS NULL"
@@ -24,40 +33,19 @@ static const char MATRIX_SQL[] =
 
 im_qstatus im_q_coverage_matrix(sqlite3 *db, const char *hub, json_t **out, char **err)
 {
-	if (!im_q_document_exists(db, hub)) {
-		*err = im_xasprintf("no document '%s'", hub);
-		return IM_Q_NOT_FOUND;
-	}
-	sqlite3_stmt *st = im_q_prepare(db, "SELECT i.id AS id, i.title AS title FROM items i"
-					    " WHERE i.doc = ? AND i.parent IS NULL ORDER BY i.ord", err);
-	if (!st)
-		return IM_Q_DB_ERROR;
-	sqlite3_bind_text(st, 1, hub, -1, SQLITE_STATIC);
-	json_t *sections = NULL;
-	im_qstatus q = im_q_collect(db, st, &sections, err);
-	sqlite3_finalize(st);
-	if (q != IM_Q_OK)
-		return q;
-
-	st = im_q_prepare(db, "SELECT d.id AS id, d.title AS title, d.short_title AS short_title,"
-			      " d.kind AS kind FROM documents d WHERE d.id != ?1 AND EXISTS (SELECT 1 FROM"
-			      " mappings m WHERE (m.source_doc = d.id AND m.target_doc = ?1) OR"
-			      " (m.target_doc = d.id AND m.source_doc = ?1)) ORDER BY d.ord", err);
-	json_t *docs = NULL;
-	if (st) {
-		sqlite3_bind_text(st, 1, hub, -1, SQLITE_STATIC);
-		q = im_q_collect(db, st, &docs, err);
-		sqlite3_finalize(st);
-	} else {
-		q = IM_Q_DB_ERROR;
-	}
+	json_t *sections = NULL, *docs = NULL;
+	im_qstatus q = im_q_need_document(db, hub, err);
+	if (q == IM_Q_OK)
+		q = im_q_rows(db, SECTIONS_SQL, hub, NULL, &sections, err);
+	if (q == IM_Q_OK)
+		q = im_q_rows(db, DOCUMENTS_SQL, hub, NULL, &docs, err);
 	if (q != IM_Q_OK) {
 		json_decref(sections);
 		return q;
 	}
 	size_t ns = json_array_size(sections), nd = json_array_size(docs);
 	json_int_t *counts = im_xcalloc(ns * nd + 1, sizeof *counts);
-	st = im_q_prepare(db, MATRIX_SQL, err);
+	sqlite3_stmt *st = im_q_prepare(db, MATRIX_SQL, err);
 	int rc = SQLITE_DONE;
 	if (st) {
 		sqlite3_bind_text(st, 1, hub, -1, SQLITE_STATIC);

@@ -25,15 +25,6 @@ static const char STATS_SQL[] =
 
 im_qstatus im_q_document_stats(sqlite3 *db, const char *hub, json_t **out, char **err)
 {
-	if (!im_q_document_exists(db, hub)) {
-		*err = im_xasprintf("no document '%s'", hub);
-		return IM_Q_NOT_FOUND;
-	}
-	sqlite3_stmt *st = im_q_prepare(db, STATS_SQL, err);
-	if (!st)
-		return IM_Q_DB_ERROR;
-	sqlite3_bind_text(st, 1, hub, -1, SQLITE_STATIC);
-	im_qstatus q = im_q_collect(db, st, out, err);
-	sqlite3_finalize(st);
-	return q;
+	im_qstatus q = im_q_need_document(db, hub, err);
+	return q != IM_Q_OK ? q : im_q_rows(db, STATS_SQL, hub, NULL, out, err);
 }

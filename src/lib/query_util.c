@@ -65,6 +65,27 @@ im_qstatus im_q_collect(sqlite3 *db, sqlite3_stmt *st, json_t **out, char **err)
 	return IM_Q_OK;
 }
 
+im_qstatus im_q_rows(sqlite3 *db, const char *sql, const char *p1, const char *p2, json_t **out, char **err)
+{
+	sqlite3_stmt *st = im_q_prepare(db, sql, err);
+	if (!st)
+		return IM_Q_DB_ERROR;
+	const char *params[] = {p1, p2};
+	for (int i = 0; i < 2 && i < sqlite3_bind_parameter_count(st); i++)
+		sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_STATIC);
+	im_qstatus q = im_q_collect(db, st, out, err);
+	sqlite3_finalize(st);
+	return q;
+}
+
+im_qstatus im_q_need_document(sqlite3 *db, const char *id, char **err)
+{
+	if (!id || im_q_document_exists(db, id))
+		return IM_Q_OK;
+	*err = im_xasprintf("no document '%s'", id);
+	return IM_Q_NOT_FOUND;
+}
+
 int im_q_document_exists(sqlite3 *db, const char *id)
 {
 	sqlite3_stmt *st = NULL;

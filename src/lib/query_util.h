@@ -26,5 +26,11 @@ void im_rows_drop(json_t *rows, const char *const *keys);
 /* Run st to completion, appending im_row_object of each row to a new array. */
 im_qstatus im_q_collect(sqlite3 *db, sqlite3_stmt *st, json_t **out, char **err);
 
+/* im_q_collect over sql with ?1 = p1 and ?2 = p2 (a NULL parameter stays unbound, that is NULL). */
+im_qstatus im_q_rows(sqlite3 *db, const char *sql, const char *p1, const char *p2, json_t **out, char **err);
+
+/* IM_Q_OK when id is NULL or names a document, else IM_Q_NOT_FOUND with *err = "no document '...'". */
+im_qstatus im_q_need_document(sqlite3 *db, const char *id, char **err);
+
 
 #endif

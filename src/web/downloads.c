@@ -17,24 +17,6 @@
 #include "iotmap/query.h"
 #include "web.h"
 
-typedef struct job {
-	const char *format; /* json, csv, items-csv, oscal-catalog, oscal-mapping */
-	char *doc, *source, *target;
-} job;
-
-static int run(sqlite3 *db, const job *j, FILE *out, char **err)
-{
-	if (strcmp(j->format, "csv") == 0)
-		return im_export_csv(db, NULL, out, err);
-	if (strcmp(j->format, "items-csv") == 0)
-		return im_export_items_csv(db, j->doc, out, err);
-	if (strcmp(j->format, "oscal-catalog") == 0)
-		return im_export_oscal_catalog(db, j->doc, out, err);
-	if (strcmp(j->format, "oscal-mapping") == 0)
-		return im_export_oscal_mapping(db, j->source, j->target, out, err);
-	return im_export_json(db, NULL, out, err);
-}
-
 /* NAME with the given prefix and suffix: the middle part (caller frees), or NULL. */
 static char *middle(const char *name, const char *prefix, const char *suffix)
 {
@@ -72,9 +54,8 @@ static int xlsx(sqlite3 *db, im_strbuf *body, char **err)
 
 bool downloads_handle(web_request *rq, web_response *rs, const char *name)
 {
-	job j = {0};
-	const char *type = "application/json";
-	char *set = NULL, *err = NULL;
+	const char *format, *type = "application/json", *target = NULL;
+	char *doc = NULL, *set = NULL, *source = NULL, *err = NULL;
 	int rc;
 	if (strcmp(name, "iotmap.xlsx") == 0) {
 		rc = xlsx(rq->db, &rs->body, &err);
@@ -82,58 +63,51 @@ bool downloads_handle(web_request *rq, web_response *rs, const char *name)
 		goto finish;
 	}
 	if (strcmp(name, "iotmap.json") == 0) {
-		j.format = "json";
+		format = "json";
 	} else if (strcmp(name, "iotmap-mappings.csv") == 0) {
-		j.format = "csv";
+		format = "csv";
 		type = "text/csv; charset=utf-8; header=present";
-	} else if ((j.doc = middle(name, "items/", ".csv"))) {
-		j.format = "items-csv";
+	} else if ((doc = middle(name, "items/", ".csv"))) {
+		format = "items-csv";
 		type = "text/csv; charset=utf-8; header=present";
-	} else if ((j.doc = middle(name, "oscal/catalog/", ".json"))) {
-		j.format = "oscal-catalog";
+	} else if ((doc = middle(name, "oscal/catalog/", ".json"))) {
+		format = "oscal-catalog";
 	} else if ((set = middle(name, "oscal/mapping/", ".json")) && strstr(set, "--")) {
-		j.format = "oscal-mapping";
+		format = "oscal-mapping";
 		char *dash = strstr(set, "--");
-		j.source = im_xstrndup(set, (size_t)(dash - set));
-		j.target = im_xstrdup(dash + 2);
+		source = im_xstrndup(set, (size_t)(dash - set));
+		target = dash + 2;
 	} else {
 		free(set);
 		return false;
 	}
-	if ((j.doc && !im_q_document_exists(rq->db, j.doc)) ||
-	    (j.source && (!im_q_document_exists(rq->db, j.source) || !im_q_document_exists(rq->db, j.target)))) {
-		web_problem(rs, MHD_HTTP_NOT_FOUND, "Not Found", "no such document or mapping set",
-			    im_q_suggestions(rq->db, j.doc ? j.doc : j.source));
-		free(j.doc);
-		free(j.source);
-		free(j.target);
-		free(set);
-		return true;
-	}
+	im_export_filter filter = {.document = doc, .source = source, .target = target};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
-	rc = f ? run(rq->db, &j, f, &err) : -1;
+	rc = f ? im_export_stream(rq->db, format, &filter, f, &err) : IM_EXPORT_FAILED;
 	if (f)
 		fclose(f);
-	if (rc == 0)
+	if (rc == IM_EXPORT_OK)
 		im_sb_addn(&rs->body, buf, len);
 	free(buf);
-	free(j.doc);
-	free(j.source);
-	free(j.target);
-	free(set);
 finish:
-	if (rc == 0) {
+	if (rc == IM_EXPORT_OK) {
 		rs->status = MHD_HTTP_OK;
 		rs->content_type = type;
+	} else if (rc == IM_EXPORT_NO_DOCUMENT) {
+		web_problem(rs, MHD_HTTP_NOT_FOUND, "Not Found", "no such document or mapping set",
+			    im_q_suggestions(rq->db, doc ? doc : source));
 	} else {
-		/* A set with only untyped mappings has no OSCAL form: that is a 404 with the reason. */
-		bool missing = err && (strstr(err, "no typed mappings") || strstr(err, "no mapping set"));
+		/* No such set, or a set with only untyped mappings (no OSCAL form): a 404 with the reason. */
+		bool missing = rc == IM_EXPORT_NOTHING;
 		im_sb_free(&rs->body);
 		web_problem(rs, missing ? MHD_HTTP_NOT_FOUND : MHD_HTTP_INTERNAL_SERVER_ERROR,
 			    missing ? "Not Found" : "Internal Server Error", err ? err : "the export failed", NULL);
 	}
+	free(doc);
+	free(source);
+	free(set);
 	free(err);
 	return true;
 }

@@ -42,7 +42,7 @@ static void heat_map(im_strbuf *b, json_t *m)
 	json_t *d;
 	json_array_foreach(docs, i, d)
 	{
-		const char *label = jstr(d, "short_title") ? jstr(d, "short_title") : jstr(d, "id");
+		const char *label = jstr_or(d, "short_title", jstr(d, "id"));
 		size_t n = strlen(label) > MAX_LABEL ? MAX_LABEL : strlen(label);
 		if (n > longest)
 			longest = n;
@@ -64,7 +64,7 @@ static void heat_map(im_strbuf *b, json_t *m)
 	json_array_foreach(docs, i, d)
 	{
 		int y = HEAD_H + (int)i * CELL;
-		const char *full = jstr(d, "short_title") ? jstr(d, "short_title") : jstr(d, "id");
+		const char *full = jstr_or(d, "short_title", jstr(d, "id"));
 		char label[MAX_LABEL + 8];
 		if (strlen(full) > MAX_LABEL)
 			snprintf(label, sizeof label, "%.*s...", MAX_LABEL - 3, full);
@@ -127,7 +127,7 @@ static void table(im_strbuf *b, json_t *m)
 	json_array_foreach(docs, i, d)
 	{
 		h_raw(b, "<tr><th scope=\"row\">");
-		page_doc_link(b, jstr(d, "id"), jstr(d, "short_title") ? jstr(d, "short_title") : jstr(d, "id"));
+		page_doc_link(b, jstr(d, "id"), jstr_or(d, "short_title", jstr(d, "id")));
 		h_raw(b, "</th>");
 		size_t j;
 		json_t *n;
@@ -153,11 +153,7 @@ void page_coverage(web_request *rq, web_response *rs)
 	char *err = NULL;
 	im_qstatus st = im_q_coverage_matrix(rq->db, hub, &m, &err);
 	if (st != IM_Q_OK) {
-		free(err);
-		if (st == IM_Q_NOT_FOUND)
-			page_not_found(rq, rs, "document", hub);
-		else
-			page_error(rs, MHD_HTTP_INTERNAL_SERVER_ERROR, "Server error", "the coverage query failed");
+		page_query_failed(rq, rs, st, "document", hub, err);
 		return;
 	}
 	h_crumb crumbs[] = {{"Home", "/"}, {"Coverage", NULL}};

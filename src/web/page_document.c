@@ -119,18 +119,12 @@ void page_document(web_request *rq, web_response *rs, const char *id)
 	json_t *doc = NULL;
 	char *err = NULL;
 	im_qstatus s = im_q_document(rq->db, id, &doc, &err);
-	if (s == IM_Q_NOT_FOUND) {
-		free(err);
-		page_not_found(rq, rs, "document", id);
-		return;
-	}
 	if (s != IM_Q_OK) {
-		page_error(rs, MHD_HTTP_INTERNAL_SERVER_ERROR, "Server error", err);
-		free(err);
+		page_query_failed(rq, rs, s, "document", id, err);
 		return;
 	}
 	const char *title = jstr(doc, "title");
-	const char *label = jstr(doc, "short_title") ? jstr(doc, "short_title") : id;
+	const char *label = jstr_or(doc, "short_title", id);
 	h_crumb crumbs[] = {{"Home", "/"}, {label, NULL}};
 	im_strbuf *b = &rs->body;
 	h_page_begin(b, label, crumbs, 2);

@@ -50,10 +50,9 @@ static void mapping_rows(im_strbuf *b, json_t *maps, const char *publisher)
 		h_raw(b, "</td><td>");
 		page_item_link(b, jstr(m, "other"), NULL);
 		h_raw(b, "<div class=\"small\">");
-		h_text(b, jstr(m, "other_document_short_title") ? jstr(m, "other_document_short_title")
-							       : jstr(m, "other_document_title"));
+		h_text(b, jstr_or(m, "other_document_short_title", jstr(m, "other_document_title")));
 		h_raw(b, "</div><div class=\"small\">");
-		h_text(b, jstr(m, "other_title") ? jstr(m, "other_title") : jstr(m, "other_summary"));
+		h_text(b, jstr_or(m, "other_title", jstr(m, "other_summary")));
 		h_raw(b, "</div></td><td>");
 		h_text(b, jstr(m, "confidence"));
 		h_raw(b, "<div class=\"small\">");
@@ -77,15 +76,11 @@ void page_item(web_request *rq, web_response *rs, const char *text)
 	char *err = NULL;
 	im_qstatus s = im_q_item(rq->db, ref.doc, ref.item, &it, &err);
 	if (s != IM_Q_OK) {
-		if (s == IM_Q_NOT_FOUND)
-			page_not_found(rq, rs, "item", text);
-		else
-			page_error(rs, MHD_HTTP_INTERNAL_SERVER_ERROR, "Server error", err);
-		free(err);
+		page_query_failed(rq, rs, s, "item", text, err);
 		im_ref_free(&ref);
 		return;
 	}
-	const char *doc_label = jstr(it, "document_short_title") ? jstr(it, "document_short_title") : ref.doc;
+	const char *doc_label = jstr_or(it, "document_short_title", ref.doc);
 	char *doc_href = im_xasprintf("/documents/%s", ref.doc);
 	char *heading = im_xasprintf("%s %s", doc_label, ref.item);
 	h_crumb crumbs[] = {{"Home", "/"}, {doc_label, doc_href}, {ref.item, NULL}};
@@ -143,7 +138,7 @@ void page_item(web_request *rq, web_response *rs, const char *text)
 			h_raw(b, "<li>");
 			page_item_link(b, jstr(c, "ref"), jstr(c, "id"));
 			h_raw(b, " ");
-			h_text(b, jstr(c, "title") ? jstr(c, "title") : jstr(c, "summary"));
+			h_text(b, jstr_or(c, "title", jstr(c, "summary")));
 			h_raw(b, "</li>\n");
 		}
 		h_raw(b, "</ul>\n");

@@ -12,22 +12,31 @@ const char *jstr(json_t *o, const char *key)
 	return json_string_value(json_object_get(o, key));
 }
 
+const char *jstr_or(json_t *o, const char *key, const char *fallback)
+{
+	const char *s = jstr(o, key);
+	return s ? s : fallback;
+}
+
+/* <a href="BASE/NAME">LABEL</a>, NAME escaped for the path and the label defaulting to NAME. */
+static void href_link(im_strbuf *b, const char *base, const char *name, const char *label)
+{
+	h_raw(b, "<a href=\"");
+	h_raw(b, base);
+	h_uri(b, name);
+	h_raw(b, "\">");
+	h_text(b, label ? label : name);
+	h_raw(b, "</a>");
+}
+
 void page_doc_link(im_strbuf *b, const char *id, const char *label)
 {
-	h_raw(b, "<a href=\"/documents/");
-	h_uri(b, id);
-	h_raw(b, "\">");
-	h_text(b, label ? label : id);
-	h_raw(b, "</a>");
+	href_link(b, "/documents/", id, label);
 }
 
 void page_item_link(im_strbuf *b, const char *ref, const char *label)
 {
-	h_raw(b, "<a href=\"/items/");
-	h_uri(b, ref);
-	h_raw(b, "\">");
-	h_text(b, label ? label : ref);
-	h_raw(b, "</a>");
+	href_link(b, "/items/", ref, label);
 }
 
 void page_relationship(im_strbuf *b, const char *rel)
@@ -50,6 +59,16 @@ void page_error(web_response *rs, int status, const char *title, const char *det
 	h_raw(&rs->body, "</p>\n");
 	h_page_end(&rs->body);
 	web_html(rs, status);
+}
+
+void page_query_failed(web_request *rq, web_response *rs, im_qstatus s, const char *what, const char *ref,
+		       char *err)
+{
+	if (s == IM_Q_NOT_FOUND)
+		page_not_found(rq, rs, what, ref);
+	else
+		page_error(rs, MHD_HTTP_INTERNAL_SERVER_ERROR, "Server error", err ? err : "the query failed");
+	free(err);
 }
 
 void page_not_found(web_request *rq, web_response *rs, const char *what, const char *ref)
@@ -221,7 +240,7 @@ static void downloads(web_request *rq, web_response *rs)
 		char *cat = im_xasprintf("/downloads/oscal/catalog/%s.json", id);
 		char *items = im_xasprintf("/downloads/items/%s.csv", id);
 		h_raw(b, "<tr><td>");
-		page_doc_link(b, id, jstr(d, "short_title") ? jstr(d, "short_title") : jstr(d, "title"));
+		page_doc_link(b, id, jstr_or(d, "short_title", jstr(d, "title")));
 		h_raw(b, "</td><td><a href=\"");
 		h_attr(b, cat);
 		h_raw(b, "\" download>");

@@ -62,6 +62,18 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 	return x;
 }
 
+/* Client bytes for the log: quotes, backslashes and control characters as \xHH, so that a log line
+ * cannot be forged. */
+static void add_escaped(im_strbuf *line, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f || *p == '"' || *p == '\\')
+			im_sb_printf(line, "\\x%02x", *p);
+		else
+			im_sb_addn(line, (const char *)p, 1);
+	}
+}
+
 static void log_request(struct MHD_Connection *c, http_ctx *x, const char *method)
 {
 	char host[INET6_ADDRSTRLEN] = "-";
@@ -80,23 +92,16 @@ static void log_request(struct MHD_Connection *c, http_ctx *x, const char *metho
 	struct tm tm;
 	localtime_r(&now, &tm);
 	strftime(when, sizeof when, "%d/%b/%Y:%H:%M:%S %z", &tm);
-	/* Quotes and control characters from the client are escaped so a log line cannot be forged. */
 	im_strbuf line = {0};
-	im_sb_printf(&line, "%s - - [%s] \"%s ", host, when, method ? method : "-");
-	const char *fields[] = {x->uri, NULL, ref ? ref : "-", ua ? ua : "-"};
-	for (int i = 0; i < 4; i++) {
-		if (i == 1) {
-			im_sb_printf(&line, " HTTP/1.1\" %d %zu \"", x->status, x->bytes);
-			continue;
-		}
-		for (const unsigned char *p = (const unsigned char *)fields[i]; *p; p++) {
-			if (*p < 0x20 || *p == 0x7f || *p == '"' || *p == '\\')
-				im_sb_printf(&line, "\\x%02x", *p);
-			else
-				im_sb_addn(&line, (const char *)p, 1);
-		}
-		im_sb_add(&line, i == 3 ? "\"\n" : (i == 0 ? "" : "\" \""));
-	}
+	im_sb_printf(&line, "%s - - [%s] \"", host, when);
+	add_escaped(&line, method ? method : "-");
+	im_sb_add(&line, " ");
+	add_escaped(&line, x->uri);
+	im_sb_printf(&line, " HTTP/1.1\" %d %zu \"", x->status, x->bytes);
+	add_escaped(&line, ref ? ref : "-");
+	im_sb_add(&line, "\" \"");
+	add_escaped(&line, ua ? ua : "-");
+	im_sb_add(&line, "\"\n");
 	pthread_mutex_lock(&log_lock);
 	fputs(line.s, access_log);
 	fflush(access_log);
