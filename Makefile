@@ -34,7 +34,7 @@ ALIB_OBJ := $(LIB_SRC:%.c=build/asan/obj/%.o)
 ACLI_OBJ := $(CLI_SRC:%.c=build/asan/obj/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 
-.PHONY: all db run check test unit cli-tests web-tests browser-tests valgrind data-check docs docs-check data-report bench bench-web bench-formats fuzz clean
+.PHONY: all db run check test unit cli-tests web-tests browser-tests valgrind data-check copycheck docs docs-check data-report bench bench-web bench-formats fuzz clean
 
 all: build/iotmap
 
@@ -108,6 +108,20 @@ valgrind: build/iotmap
 
 data-check: build/iotmap
 	build/iotmap validate --strict $(DATA)
+
+# The content rule, checked mechanically: no text of ours shares a run of COPY_WORDS words with the
+# excerpts of the DCMS mapping (tools/copycheck.c; add your own reading notes with COPY_SOURCES=...).
+DCMS_JSON   ?= ../shared/dcms/Mapping-of-Code-of-Practice-to-recommendations-and-standards_v4.json
+COPY_WORDS  ?= 7
+COPY_SOURCES ?=
+copycheck: build/iotmap build/copycheck
+	build/iotmap build --db build/report.db $(DATA) >/dev/null
+	build/copycheck -n $(COPY_WORDS) -f 'Recommendation Extracted from Linked Source' build/report.db \
+	  $(DCMS_JSON) $(COPY_SOURCES)
+
+build/copycheck: tools/copycheck.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $< -o $@ $(LDLIBS)
 
 docs: build/iotmap data-report
 	build/iotmap help --markdown > docs/cli.md

@@ -6,6 +6,7 @@
 #   browser tests (tests/browser/run.mjs: Debian's Chromium driven by playwright-core)
 #   valgrind runs of the optimised binary
 #   the dataset passes `iotmap validate --strict`; docs/cli.md matches the help text
+#   no text of the dataset shares a run of 7 words with the DCMS excerpts (make copycheck)
 set -u
 cd "$(dirname "$0")/.."
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0
@@ -22,7 +23,7 @@ add_summary() {
 	add "${p:-0}" "${f:-1}"
 }
 
-if ! make -s -j"$(nproc)" build/iotmap build/asan/iotmap; then
+if ! make -s -j"$(nproc)" build/iotmap build/asan/iotmap build/copycheck; then
 	echo "build failed"
 	echo "0 passed, 1 failed"
 	exit 1
@@ -53,6 +54,7 @@ add_summary valgrind "$LOG/valgrind.txt"
 
 if build/iotmap validate --strict data; then add 1 0; else echo "FAIL: the dataset does not validate cleanly"; add 0 1; fi
 if make -s docs-check; then add 1 0; else add 0 1; fi
+if make -s copycheck; then add 1 0; else echo "FAIL: dataset texts repeat source wording (above)"; add 0 1; fi
 
 echo
 echo "$total_pass passed, $total_fail failed"
