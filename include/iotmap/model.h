@@ -26,6 +26,7 @@ typedef struct im_item {
 typedef struct im_document {
 	char *id, *title, *short_title, *publisher, *version, *published, *url, *kind, *jurisdiction,
 		*status, *superseded_by, *licence, *description;
+	char *gaps; /* what a partial record leaves out; NULL for a complete record */
 	im_item *items;
 	size_t n_items, cap_items;
 	char *file;

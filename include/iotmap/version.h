@@ -4,6 +4,6 @@
 
 #define IOTMAP_VERSION "0.1.0"
 /* Bumped whenever the database layout changes; a database of another schema must be rebuilt. */
-#define IOTMAP_SCHEMA_VERSION 2
+#define IOTMAP_SCHEMA_VERSION 3
 
 #endif

@@ -91,7 +91,7 @@ static void print_document(json_t *doc)
 		{"kind", "kind:"},		   {"jurisdiction", "jurisdiction:"},
 		{"status", "status:"},	   {"superseded_by", "superseded by:"},
 		{"url", "source:"},		   {"licence", "licence:"},
-		{"description", "about:"},
+		{"description", "about:"},	   {"gaps", "gaps:"},
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		field_line(doc, fields[i][0], fields[i][1]);

@@ -34,10 +34,13 @@ static void print_documents(json_t *stats, const char *hub)
 	size_t i;
 	json_t *d;
 	json_int_t items = 0, maps = 0;
+	size_t partial = 0;
 	json_array_foreach(stats, i, d)
 	{
-		printf("| `%s` %s | %s | %lld | %lld | %lld | %lld (%.0f%%) | ", str(d, "id"),
-		       *str(d, "short_title") ? str(d, "short_title") : str(d, "title"), str(d, "kind"),
+		partial += *str(d, "gaps") != '\0';
+		printf("| `%s` %s%s | %s | %lld | %lld | %lld | %lld (%.0f%%) | ", str(d, "id"),
+		       *str(d, "short_title") ? str(d, "short_title") : str(d, "title"),
+		       *str(d, "gaps") ? " (partial record)" : "", str(d, "kind"),
 		       (long long)num(d, "items"), (long long)num(d, "requirements"), (long long)num(d, "mappings"),
 		       (long long)num(d, "items_mapped"), pct(num(d, "items_mapped"), num(d, "items")));
 		if (strcmp(str(d, "id"), hub) == 0)
@@ -51,6 +54,11 @@ static void print_documents(json_t *stats, const char *hub)
 	printf("\n%zu documents, %lld items, %lld mappings (each counted once per side in the table: a "
 	       "mapping between two documents appears in both rows).\n\n",
 	       json_array_size(stats), (long long)items, (long long)maps / 2);
+	if (partial)
+		printf("%zu of them are partial records (marked above): parts of the source could not be read and are "
+		       "not recorded, so their figures are lower bounds. Each document's `gaps` says what is "
+		       "missing.\n\n",
+		       partial);
 }
 
 static void print_hub(json_t *cov, const char *hub)

@@ -185,6 +185,7 @@ int im_export_oscal_catalog(sqlite3 *db, const char *document, FILE *out, char *
 	add_prop(props, "short-title", jstr(doc, "short_title"), true);
 	add_prop(props, "superseded-by", jstr(doc, "superseded_by"), true);
 	add_prop(props, "document-licence", jstr(doc, "licence"), true);
+	add_prop(props, "record-gaps", jstr(doc, "gaps"), true);
 	json_t *catalog = json_pack("{s:s, s:o}", "uuid", uuid, "metadata", meta);
 	attach(json_object_get(doc, "items"), NULL, catalog, res_uuid, false);
 	json_object_set_new(catalog, "back-matter", json_pack("{s:[o]}", "resources", resource));

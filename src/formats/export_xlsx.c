@@ -74,7 +74,7 @@ static const column ITEM_COLUMNS[] = {
 static const column DOCUMENT_COLUMNS[] = {
 	{"id", 24},	      {"title", 40},  {"short_title", 20}, {"publisher", 24},  {"version", 10},
 	{"published", 11},    {"url", 40},    {"kind", 14},	   {"jurisdiction", 12}, {"status", 11},
-	{"superseded_by", 20}, {"licence", 30}, {"description", 60},
+	{"superseded_by", 20}, {"licence", 30}, {"description", 60}, {"gaps", 40},
 };
 
 static const column SET_COLUMNS[] = {
@@ -195,7 +195,7 @@ int im_export_xlsx(sqlite3 *db, const im_export_filter *f, const char *path, cha
 	/* Document and mapping-set metadata, so that a workbook can be imported back whole. */
 	if (rc == 0 && sqlite3_prepare_v2(db,
 		"SELECT d.id, d.title, d.short_title, d.publisher, d.version, d.published, d.url, d.kind,"
-		" d.jurisdiction, d.status, d.superseded_by, d.licence, d.description"
+		" d.jurisdiction, d.status, d.superseded_by, d.licence, d.description, d.gaps"
 		" FROM documents d WHERE" IM_EXPORT_DOC_FILTER " ORDER BY d.ord", -1, &st, NULL) == SQLITE_OK) {
 		im_export_bind(st, f);
 		rc = sheet_from_query(&bk, db, "Documents", st, DOCUMENT_COLUMNS, err);

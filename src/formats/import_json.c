@@ -62,12 +62,12 @@ static void read_document(const jreader *r, json_t *o, size_t index, im_dataset 
 	doc->imported = true;
 	doc->file = im_json_where(r, ptr, NULL);
 	const char *keys[] = {"id",	    "title",   "short_title", "publisher", "version",  "published", "url",
-			      "kind",	    "jurisdiction", "status", "superseded_by", "licence", "description"};
+			      "kind",	    "jurisdiction", "status", "superseded_by", "licence", "description", "gaps"};
 	char **fields[] = {&doc->id,	       &doc->title,  &doc->short_title, &doc->publisher,
 			   &doc->version,      &doc->published, &doc->url,	&doc->kind,
 			   &doc->jurisdiction, &doc->status, &doc->superseded_by, &doc->licence,
-			   &doc->description};
-	const bool required[] = {true, true, false, true, true, false, true, true, true, true, false, true, true};
+			   &doc->description,  &doc->gaps};
+	const bool required[] = {true, true, false, true, true, false, true, true, true, true, false, true, true, false};
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
 		*fields[i] = im_json_text(r, o, ptr, keys[i], required[i]);
 	json_t *items = im_json_array(r, o, ptr, "items", true);

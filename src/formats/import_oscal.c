@@ -214,6 +214,7 @@ size_t im_import_oscal_catalog(const char *path, im_dataset *ds, im_diags *d)
 	doc->licence = dup_or(prop(meta, "document-licence"), "see the catalog's metadata");
 	doc->short_title = prop(meta, "short-title") ? im_xstrdup(prop(meta, "short-title")) : NULL;
 	doc->superseded_by = prop(meta, "superseded-by") ? im_xstrdup(prop(meta, "superseded-by")) : NULL;
+	doc->gaps = prop(meta, "record-gaps") ? im_xstrdup(prop(meta, "record-gaps")) : NULL;
 	const char *remarks = json_string_value(json_object_get(meta, "remarks"));
 	/* iotmap's own catalogs append the paraphrase notice to the description: take it off again. */
 	const char *notice = remarks ? strstr(remarks, " " IM_DATA_NOTICE) : NULL;

@@ -321,7 +321,7 @@ size_t im_import_xlsx(const char *path, im_dataset *ds, im_diags *d)
 	}
 	static const char *const DOC_FIELDS[] = {"id", "title", "short_title", "publisher", "version", "published",
 						 "url", "kind", "jurisdiction", "status", "superseded_by", "licence",
-						 "description"};
+						 "description", "gaps"};
 	for (size_t r = 1; r < docs->nrows; r++) {
 		char *id = cell(docs, r, "id");
 		if (!id)
@@ -331,8 +331,9 @@ size_t im_import_xlsx(const char *path, im_dataset *ds, im_diags *d)
 		doc->file = where(path, docs, r);
 		char **f[] = {&doc->id,	       &doc->title,	   &doc->short_title, &doc->publisher, &doc->version,
 			      &doc->published, &doc->url,	   &doc->kind,	      &doc->jurisdiction,
-			      &doc->status,    &doc->superseded_by, &doc->licence,    &doc->description};
-		for (size_t k = 0; k < 13; k++)
+			      &doc->status,    &doc->superseded_by, &doc->licence,    &doc->description,
+			      &doc->gaps};
+		for (size_t k = 0; k < 14; k++)
 			*f[k] = k == 0 ? id : cell(docs, r, DOC_FIELDS[k]);
 		const char *need[] = {"title", "publisher", "version", "kind", "jurisdiction", "status", "licence",
 				      "description"};

@@ -39,6 +39,7 @@ static const field document_fields[] = {
 	TEXT("superseded-by", im_document, superseded_by, false),
 	TEXT("licence", im_document, licence, true),
 	TEXT("description", im_document, description, true),
+	TEXT("gaps", im_document, gaps, false),
 	{"items", 0, F_ITEMS, true},
 	{NULL, 0, F_TEXT, false},
 };

@@ -50,10 +50,10 @@ static struct fy_document *document_yaml(const im_document *d)
 	struct fy_node *m = fy_node_create_mapping(fyd);
 	const char *keys[] = {"id",	   "title",	   "short-title", "publisher",	 "version",
 			      "published", "url",	   "kind",	  "jurisdiction", "status",
-			      "superseded-by", "licence", "description"};
+			      "superseded-by", "licence", "description", "gaps"};
 	const char *values[] = {d->id,	      d->title,	 d->short_title,  d->publisher, d->version,
 				d->published, d->url,	 d->kind,	  d->jurisdiction, d->status,
-				d->superseded_by, d->licence, d->description};
+				d->superseded_by, d->licence, d->description, d->gaps};
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
 		put(fyd, m, keys[i], values[i]);
 	struct fy_node *items = fy_node_create_sequence(fyd);

@@ -42,7 +42,7 @@ void im_document_free(im_document *d)
 {
 	char **fields[] = {&d->id, &d->title, &d->short_title, &d->publisher, &d->version,
 			   &d->published, &d->url, &d->kind, &d->jurisdiction, &d->status,
-			   &d->superseded_by, &d->licence, &d->description, &d->file};
+			   &d->superseded_by, &d->licence, &d->description, &d->gaps, &d->file};
 	for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
 		free(*fields[i]);
 	for (size_t i = 0; i < d->n_items; i++)
@@ -107,7 +107,7 @@ char *im_dataset_digest(const im_dataset *ds)
 		const char *f[] = {doc->id,	      doc->title,	  doc->short_title, doc->publisher,
 				   doc->version,      doc->published,	  doc->url,	    doc->kind,
 				   doc->jurisdiction, doc->status,	  doc->superseded_by, doc->licence,
-				   doc->description};
+				   doc->description,  doc->gaps};
 		for (size_t k = 0; k < sizeof f / sizeof *f; k++)
 			add(&d, f[k]);
 		for (size_t j = 0; j < doc->n_items; j++) {

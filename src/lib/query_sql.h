@@ -9,7 +9,7 @@
 	"d.id AS id, d.title AS title, d.short_title AS short_title, d.publisher AS publisher,"    \
 	" d.version AS version, d.published AS published, d.url AS url, d.kind AS kind,"           \
 	" d.jurisdiction AS jurisdiction, d.status AS status, d.superseded_by AS superseded_by,"   \
-	" d.licence AS licence, d.description AS description"
+	" d.licence AS licence, d.description AS description, d.gaps AS gaps"
 
 #define IM_ITEM_COLUMNS                                                                            \
 	"i.doc || ':' || i.id AS ref, i.id AS id, i.parent AS parent, i.kind AS kind,"             \

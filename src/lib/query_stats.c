@@ -12,7 +12,7 @@ static const char STATS_SQL[] =
 	"  SELECT source_doc, source_item, target_doc, target_item, relationship FROM mappings"
 	"  UNION ALL SELECT target_doc, target_item, source_doc, source_item, relationship FROM mappings),"
 	" hubreq AS (SELECT id FROM items WHERE doc = ?1 AND kind = 'requirement')"
-	" SELECT d.id AS id, d.short_title AS short_title, d.title AS title, d.kind AS kind,"
+	" SELECT d.id AS id, d.short_title AS short_title, d.title AS title, d.kind AS kind, d.gaps AS gaps,"
 	"  (SELECT COUNT(*) FROM items i WHERE i.doc = d.id) AS items,"
 	"  (SELECT COUNT(*) FROM items i WHERE i.doc = d.id AND i.kind = 'requirement') AS requirements,"
 	"  (SELECT COUNT(*) FROM ends e WHERE e.doc = d.id) AS mappings,"

@@ -108,7 +108,7 @@ static char *stakeholders_json(const im_item *it)
 
 static int insert_documents(builder *b, const im_dataset *ds)
 {
-	sqlite3_stmt *doc = prepare(b, "INSERT INTO documents VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+	sqlite3_stmt *doc = prepare(b, "INSERT INTO documents VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	sqlite3_stmt *item = prepare(b, "INSERT INTO items(doc,id,ord,parent,kind,title,summary,status,"
 					"conditional,condition,section,stakeholders,notes) "
 					"VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -120,8 +120,8 @@ static int insert_documents(builder *b, const im_dataset *ds)
 		const char *v[] = {d->title,	    d->short_title, d->publisher, d->version,
 				   d->published,    d->url,	    d->kind,	  d->jurisdiction,
 				   d->status,	    d->superseded_by, d->licence, d->description,
-				   d->file};
-		bind_texts(doc, 3, v, 13);
+				   d->gaps,	    d->file};
+		bind_texts(doc, 3, v, 14);
 		rc = step(b, doc, "inserting a document");
 		for (size_t j = 0; rc == 0 && j < d->n_items; j++) {
 			const im_item *it = &d->items[j];

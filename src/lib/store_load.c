@@ -36,7 +36,7 @@ static int load_documents(sqlite3 *db, im_dataset *ds, char **err)
 {
 	sqlite3_stmt *st = NULL, *items = NULL;
 	if (sqlite3_prepare_v2(db, "SELECT id, title, short_title, publisher, version, published, url, kind,"
-				   " jurisdiction, status, superseded_by, licence, description, file"
+				   " jurisdiction, status, superseded_by, licence, description, gaps, file"
 				   " FROM documents ORDER BY ord", -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "SELECT id, parent, kind, title, summary, status, conditional, condition,"
 				   " section, stakeholders, notes FROM items WHERE doc = ? ORDER BY ord",
@@ -50,8 +50,9 @@ static int load_documents(sqlite3 *db, im_dataset *ds, char **err)
 		d->imported = true; /* from the database, not a dataset file: no file-name rules */
 		char **f[] = {&d->id,	       &d->title,	  &d->short_title, &d->publisher, &d->version,
 			      &d->published,   &d->url,		  &d->kind,	   &d->jurisdiction,
-			      &d->status,      &d->superseded_by, &d->licence,	   &d->description, &d->file};
-		for (int i = 0; i < 14; i++)
+			      &d->status,      &d->superseded_by, &d->licence,	   &d->description, &d->gaps,
+			      &d->file};
+		for (int i = 0; i < 15; i++)
 			*f[i] = col(st, i);
 		sqlite3_bind_text(items, 1, d->id, -1, SQLITE_STATIC);
 		while (sqlite3_step(items) == SQLITE_ROW) {

@@ -10,7 +10,7 @@ static const char IM_SCHEMA_SQL[] =
 	"  id TEXT PRIMARY KEY, ord INTEGER NOT NULL, title TEXT NOT NULL, short_title TEXT,\n"
 	"  publisher TEXT NOT NULL, version TEXT NOT NULL, published TEXT, url TEXT,\n"
 	"  kind TEXT NOT NULL, jurisdiction TEXT NOT NULL, status TEXT NOT NULL, superseded_by TEXT,\n"
-	"  licence TEXT NOT NULL, description TEXT NOT NULL, file TEXT NOT NULL);\n"
+	"  licence TEXT NOT NULL, description TEXT NOT NULL, gaps TEXT, file TEXT NOT NULL);\n"
 	"CREATE TABLE items(\n"
 	"  rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL REFERENCES documents(id), id TEXT NOT NULL,\n"
 	"  ord INTEGER NOT NULL, parent TEXT, kind TEXT NOT NULL, title TEXT, summary TEXT NOT NULL,\n"

@@ -154,7 +154,15 @@ void page_document(web_request *rq, web_response *rs, const char *id)
 	h_text(b, jstr(doc, "url"));
 	h_raw(b, "</a></dd>\n</dl>\n<p>");
 	h_text(b, jstr(doc, "description"));
-	h_raw(b, "</p>\n<h2>Items</h2>\n<p class=\"hint\">Summaries are iotmap's paraphrases; relationships "
+	h_raw(b, "</p>\n");
+	if (jstr(doc, "gaps")) {
+		/* A partial record must not read as a complete one: unmapped is not the same as absent. */
+		h_raw(b, "<div class=\"notice\" role=\"note\"><p><strong>Partial record.</strong> ");
+		h_text(b, jstr(doc, "gaps"));
+		h_raw(b, "</p><p>Requirements missing here are not mapped, so coverage figures for this document "
+			 "are lower bounds.</p></div>\n");
+	}
+	h_raw(b, "<h2>Items</h2>\n<p class=\"hint\">Summaries are iotmap's paraphrases; relationships "
 		 "read from each item's side.</p>\n");
 	json_t *maps = mappings_by_item(rq->db, id);
 	item_tree(b, id, json_object_get(doc, "items"), maps, NULL);

@@ -163,6 +163,9 @@ static void home(web_request *rq, web_response *rs)
 				continue;
 			h_raw(b, "<tr><td>");
 			page_doc_link(b, jstr(d, "id"), jstr(d, "title"));
+			if (jstr(d, "gaps"))
+				h_raw(b, " <span class=\"tag partial\" title=\"Some of this document's requirements are "
+					 "not recorded; see its page\">partial</span>");
 			const char *cols[] = {"publisher", "jurisdiction", "published", "status"};
 			for (size_t c = 0; c < 4; c++) {
 				h_raw(b, "</td><td>");
