@@ -15,7 +15,8 @@ static const char SECTIONS_SQL[] =
 
 /* The documents with at least one mapping to or from the hub. */
 static const char DOCUMENTS_SQL[] =
-	"SELECT d.id AS id, d.title AS title, d.short_title AS short_title, d.kind AS kind FROM documents d"
+	"SELECT d.id AS id, d.title AS title, d.short_title AS short_title, d.kind AS kind, d.gaps AS gaps"
+	" FROM documents d"
 	" WHERE d.id != ?1 AND EXISTS (SELECT 1 FROM mappings m WHERE (m.source_doc = d.id AND"
 	" m.target_doc = ?1) OR (m.target_doc = d.id AND m.source_doc = ?1)) ORDER BY d.ord";
 

@@ -128,6 +128,9 @@ static void table(im_strbuf *b, json_t *m)
 	{
 		h_raw(b, "<tr><th scope=\"row\">");
 		page_doc_link(b, jstr(d, "id"), jstr_or(d, "short_title", jstr(d, "id")));
+		if (jstr(d, "gaps"))
+			h_raw(b, " <span class=\"tag partial\" title=\"Partial record: its counts are lower "
+				 "bounds\">partial</span>");
 		h_raw(b, "</th>");
 		size_t j;
 		json_t *n;
@@ -164,7 +167,8 @@ void page_coverage(web_request *rq, web_response *rs)
 	h_raw(b, "</h1>\n<p>For each document with mappings to the hub, how many of its items map to each "
 		 "section of the hub (a mapping to a section's heading or to any provision in it counts; "
 		 "no-relationship does not). Open a section's provisions from the hub document page to see the "
-		 "mappings themselves.</p>\n");
+		 "mappings themselves. Documents marked partial could only be recorded in part, so their counts are "
+		 "lower bounds.</p>\n");
 	if (json_array_size(json_object_get(m, "documents")) == 0) {
 		h_raw(b, "<p>No document maps to this hub yet.</p>\n");
 	} else {
