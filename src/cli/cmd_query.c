@@ -39,6 +39,7 @@ static const out_column document_columns[] = {
 	{"published", "published", 0},
 	{"item_count", "items", 0},
 	{"mapping_count", "mappings", 0},
+	{"record", "record", 0},
 	{"title", "title", 60},
 	{NULL, NULL, 0},
 };

@@ -102,7 +102,8 @@ const cli_verb cli_verbs[] = {
 	{"documents", cmd_documents, "iotmap documents [--format F]",
 	 "list the documents in the database",
 	 "One line per document: id, kind, jurisdiction, publication date, number of items and of "
-	 "mappings, and title.",
+	 "mappings, whether the record is complete or partial (parts of the source not recorded; "
+	 "'iotmap show DOCUMENT' says which), and title.",
 	 documents_opts, "iotmap documents\niotmap documents --format json"},
 	{"show", cmd_show, "iotmap show [--format F] REF",
 	 "show a document, or an item with all its mappings",

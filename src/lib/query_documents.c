@@ -12,7 +12,8 @@ im_qstatus im_q_documents(sqlite3 *db, json_t **out, char **err)
 		"SELECT " IM_DOC_COLUMNS ","
 		" (SELECT COUNT(*) FROM items i WHERE i.doc = d.id) AS item_count,"
 		" (SELECT COUNT(*) FROM mappings m WHERE m.source_doc = d.id) +"
-		" (SELECT COUNT(*) FROM mappings m WHERE m.target_doc = d.id) AS mapping_count"
+		" (SELECT COUNT(*) FROM mappings m WHERE m.target_doc = d.id) AS mapping_count,"
+		" CASE WHEN d.gaps IS NULL THEN 'complete' ELSE 'partial' END AS record"
 		" FROM documents d ORDER BY d.ord", err);
 	if (!st)
 		return IM_Q_DB_ERROR;
