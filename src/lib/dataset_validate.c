@@ -87,6 +87,10 @@ static void check_document_fields(checker *c, const im_document *doc)
 		im_warning(c->d, f, DOC_LINE(doc, "superseded-by"),
 			   "'superseded-by' names '%s', which is not a document in the dataset",
 			   doc->superseded_by);
+	if (doc->gaps && !*(doc->gaps + strspn(doc->gaps, " \t\r\n")))
+		im_error(c->d, f, DOC_LINE(doc, "gaps"),
+			 "'gaps' is empty; say what of the source is not recorded, or leave the key out for a "
+			 "complete record");
 	if (doc->n_items == 0)
 		im_error(c->d, f, DOC_LINE(doc, "items"), "document '%s' has no items", doc->id ? doc->id : "?");
 }
@@ -207,6 +211,34 @@ static void check_set_doc(checker *c, const im_mapping_set *set, const char *key
 	im_suggester_free(&s);
 }
 
+/* The item a mapping end names, or NULL when it does not resolve (reported elsewhere). */
+static const im_item *end_item(const checker *c, const char *doc_id, const char *item_id)
+{
+	size_t di, ii;
+	if (!doc_id || !item_id || !im_strmap_get(&c->docs, doc_id, &di) || !im_strmap_get(&c->items[di], item_id, &ii))
+		return NULL;
+	return &c->ds->docs[di].items[ii];
+}
+
+/* The content rule: an item read only in secondary copies says so with "unverified:" in its notes, and a
+ * mapping that rests on it cannot be presented as certain. */
+static void check_confidence(checker *c, const im_mapping_set *set, const im_mapping *m, const char *f)
+{
+	if (!m->confidence || strcmp(m->confidence, "high") != 0)
+		return;
+	const char *ends[][2] = {{set->source, m->source}, {set->target, m->target}};
+	for (size_t k = 0; k < 2; k++) {
+		const im_item *it = end_item(c, ends[k][0], ends[k][1]);
+		if (it && it->notes && strstr(it->notes, "unverified:")) {
+			im_warning(c->d, f, MAP_LINE(m, "confidence"),
+				   "confidence is high, but %s:%s is marked unverified in its notes; a mapping that "
+				   "rests on an unverified reading should be medium or low",
+				   ends[k][0], ends[k][1]);
+			return;
+		}
+	}
+}
+
 static void check_mapping(checker *c, const im_mapping_set *set, const im_mapping *m)
 {
 	const char *f = m->origin ? m->origin : set->file;
@@ -219,6 +251,7 @@ static void check_mapping(checker *c, const im_mapping_set *set, const im_mappin
 		im_error(c->d, f, MAP_LINE(m, "relationship"),
 			 "'related-to' is only for correspondences a publisher stated without a type; this "
 			 "set has no 'published-by', so choose a typed relationship");
+	check_confidence(c, set, m, f);
 	if (m->rationale && strlen(m->rationale) > RATIONALE_WARN_CHARS)
 		im_warning(c->d, f, MAP_LINE(m, "rationale"),
 			   "rationale is %zu characters; keep it to one or two sentences (under %d)",
