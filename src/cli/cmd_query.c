@@ -278,6 +278,22 @@ int cmd_search(int argc, char **argv)
 	return rc;
 }
 
+/* Coverage against a partial record is a lower bound: say so, with what the record lacks. */
+static void print_partial_note(sqlite3 *db, const char *against)
+{
+	json_t *doc = NULL;
+	char *err = NULL;
+	if (against && im_q_document(db, against, &doc, &err) == IM_Q_OK) {
+		const char *gaps = json_string_value(json_object_get(doc, "gaps"));
+		if (gaps)
+			printf("%s is a partial record, so this is a lower bound: a requirement it does not reach "
+			       "may be covered by what is missing. Missing: %s\n",
+			       against, gaps);
+	}
+	free(err);
+	json_decref(doc);
+}
+
 int cmd_coverage(int argc, char **argv)
 {
 	query_opts q = {0};
@@ -316,6 +332,7 @@ int cmd_coverage(int argc, char **argv)
 			if (against)
 				printf(" (counting only mappings with %s)", against);
 			puts(".");
+			print_partial_note(db, against);
 		}
 	}
 	json_decref(cov);

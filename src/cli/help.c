@@ -127,7 +127,8 @@ const cli_verb cli_verbs[] = {
 	 "how much of a hub document the other documents map to",
 	 "For each item of HUB: how many other documents, and how many of their items, have a mapping "
 	 "with it (either direction; no-relationship does not count), and which documents. The last "
-	 "line counts the hub's requirements that at least one other document maps to.",
+	 "line counts the hub's requirements that at least one other document maps to; when DOC is a "
+	 "partial record, a further line says the count is a lower bound and what DOC lacks.",
 	 coverage_opts, "iotmap coverage etsi-en-303-645-v2.1.1\niotmap coverage uk-cop-2018 --against etsi-ts-103-645-v1.1.1"},
 	{"export", cmd_export,
 	 "iotmap export [--format F] [--document ID | --source DOC --target DOC] [-o FILE]",
