@@ -128,9 +128,7 @@ static void table(im_strbuf *b, json_t *m)
 	{
 		h_raw(b, "<tr><th scope=\"row\">");
 		page_doc_link(b, jstr(d, "id"), jstr_or(d, "short_title", jstr(d, "id")));
-		if (jstr(d, "gaps"))
-			h_raw(b, " <span class=\"tag partial\" title=\"Partial record: its counts are lower "
-				 "bounds\">partial</span>");
+		page_partial_tag(b, d);
 		h_raw(b, "</th>");
 		size_t j;
 		json_t *n;

@@ -39,6 +39,13 @@ void page_item_link(im_strbuf *b, const char *ref, const char *label)
 	href_link(b, "/items/", ref, label);
 }
 
+void page_partial_tag(im_strbuf *b, json_t *doc)
+{
+	if (jstr(doc, "gaps"))
+		h_raw(b, " <span class=\"tag partial\" title=\"Partial record: parts of the source are not recorded, "
+			 "so its counts are lower bounds\">partial</span>");
+}
+
 void page_relationship(im_strbuf *b, const char *rel)
 {
 	h_raw(b, "<span class=\"rel rel-");
@@ -163,9 +170,7 @@ static void home(web_request *rq, web_response *rs)
 				continue;
 			h_raw(b, "<tr><td>");
 			page_doc_link(b, jstr(d, "id"), jstr(d, "title"));
-			if (jstr(d, "gaps"))
-				h_raw(b, " <span class=\"tag partial\" title=\"Some of this document's requirements are "
-					 "not recorded; see its page\">partial</span>");
+			page_partial_tag(b, d);
 			const char *cols[] = {"publisher", "jurisdiction", "published", "status"};
 			for (size_t c = 0; c < 4; c++) {
 				h_raw(b, "</td><td>");

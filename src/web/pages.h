@@ -16,6 +16,8 @@ const char *jstr_or(json_t *o, const char *key, const char *fallback);
 /* <a href="/documents/ID">label</a> and <a href="/items/REF">label</a>, escaped. */
 void page_doc_link(im_strbuf *b, const char *id, const char *label);
 void page_item_link(im_strbuf *b, const char *ref, const char *label);
+/* A "partial" tag after a document's link when the document (a row with "gaps") is a partial record. */
+void page_partial_tag(im_strbuf *b, json_t *doc);
 /* A relationship word as a labelled badge. */
 void page_relationship(im_strbuf *b, const char *rel);
 /* The "not found" page with suggestions (refs) as links. */
