@@ -3,7 +3,7 @@
  *   copycheck [-n N] [-f FIELD] DATABASE SOURCE...
  *
  * The project's content rule is that facts carry over and sentences do not: every summary, condition,
- * note, description and rationale is written in our own words. This tool is the mechanical half of that
+ * note, description, gap statement and rationale is written in our own words. This tool is the mechanical half of that
  * review. It reads every string of each SOURCE (a JSON file: every string value in it, such as the
  * excerpts of the DCMS mapping, or with -f only the strings under that object key; any other file: its
  * text) and reports each of our texts that shares a run of N (default 7) consecutive words with them.
@@ -256,13 +256,16 @@ static int check_text(const struct hset *src, const struct hset *titles, struct 
 
 static const char *const queries[] = {
 	/* where, field name, text */
-	"SELECT id, 'description', description FROM documents ORDER BY ord",
+	"SELECT id, f.name, CASE f.name WHEN 'description' THEN description ELSE gaps END FROM documents"
+	" CROSS JOIN (SELECT 'description' AS name UNION ALL SELECT 'gaps') f ORDER BY ord, f.name",
 	"SELECT i.doc || ':' || i.id, f.name, CASE f.name WHEN 'summary' THEN i.summary"
 	" WHEN 'condition' THEN i.condition ELSE i.notes END"
 	" FROM items i JOIN documents d ON d.id = i.doc"
 	" CROSS JOIN (SELECT 'summary' AS name UNION ALL SELECT 'condition' UNION ALL SELECT 'notes') f"
 	" ORDER BY d.ord, i.ord, f.name",
-	"SELECT source || '--' || target, 'description', description FROM mapping_sets ORDER BY ord",
+	"SELECT source || '--' || target, f.name, CASE f.name WHEN 'description' THEN description"
+	" ELSE published_notes END FROM mapping_sets"
+	" CROSS JOIN (SELECT 'description' AS name UNION ALL SELECT 'published-by notes') f ORDER BY ord, f.name",
 	"SELECT m.source_doc || ':' || m.source_item || ' -> ' || m.target_doc || ':' || m.target_item, f.name,"
 	" CASE f.name WHEN 'rationale' THEN m.rationale ELSE m.notes END"
 	" FROM mappings m JOIN mapping_sets s ON s.id = m.set_id"
