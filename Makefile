@@ -119,9 +119,9 @@ copycheck: build/iotmap build/copycheck
 	build/copycheck -n $(COPY_WORDS) -f 'Recommendation Extracted from Linked Source' build/report.db \
 	  $(DCMS_JSON) $(COPY_SOURCES)
 
-build/copycheck: tools/copycheck.c
+build/copycheck: tools/copycheck.c build/libiotmap.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $< -o $@ $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $^ -o $@ $(LDLIBS)
 
 docs: build/iotmap data-report
 	build/iotmap help --markdown > docs/cli.md

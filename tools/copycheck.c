@@ -23,25 +23,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "iotmap/util.h"
+
 /* A set of 64-bit hashes (open addressing; 0 marks an empty slot, so hash 0 is stored as 1). */
 struct hset {
 	uint64_t *slot;
 	size_t cap, len;
 };
 
-static void die_oom(void)
-{
-	fputs("copycheck: out of memory\n", stderr);
-	exit(4);
-}
-
 static void hset_add(struct hset *s, uint64_t h);
 
 static void hset_grow(struct hset *s)
 {
-	struct hset bigger = {calloc(s->cap ? s->cap * 2 : 1024, sizeof(uint64_t)), s->cap ? s->cap * 2 : 1024, 0};
-	if (!bigger.slot)
-		die_oom();
+	size_t cap = s->cap ? s->cap * 2 : 1024;
+	struct hset bigger = {im_xcalloc(cap, sizeof(uint64_t)), cap, 0};
 	for (size_t i = 0; i < s->cap; i++)
 		if (s->slot[i])
 			hset_add(&bigger, s->slot[i]);
@@ -116,11 +111,9 @@ static void split_words(struct words *w, const char *text)
 			p++;
 		if (w->n == w->cap) {
 			w->cap = w->cap ? w->cap * 2 : 64;
-			w->start = realloc(w->start, w->cap * sizeof *w->start);
-			w->len = realloc(w->len, w->cap * sizeof *w->len);
-			w->hash = realloc(w->hash, w->cap * sizeof *w->hash);
-			if (!w->start || !w->len || !w->hash)
-				die_oom();
+			w->start = im_xrealloc(w->start, w->cap * sizeof *w->start);
+			w->len = im_xrealloc(w->len, w->cap * sizeof *w->len);
+			w->hash = im_xrealloc(w->hash, w->cap * sizeof *w->hash);
 		}
 		w->start[w->n] = (size_t)(b - text);
 		w->len[w->n] = (size_t)(p - b);
@@ -177,27 +170,18 @@ static char *read_file(const char *path)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
-	size_t cap = 65536, len = 0, got;
-	char *buf = malloc(cap + 1);
-	if (!buf)
-		die_oom();
-	while ((got = fread(buf + len, 1, cap - len, f)) > 0) {
-		len += got;
-		if (len == cap) {
-			cap *= 2;
-			buf = realloc(buf, cap + 1);
-			if (!buf)
-				die_oom();
-		}
-	}
+	im_strbuf b = {0};
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		im_sb_addn(&b, chunk, got);
 	int bad = ferror(f);
 	fclose(f);
 	if (bad) {
-		free(buf);
+		im_sb_free(&b);
 		return NULL;
 	}
-	buf[len] = '\0';
-	return buf;
+	return im_sb_take(&b);
 }
 
 static int load_source(struct hset *s, struct words *scratch, const char *path, int n, const char *field)

@@ -33,6 +33,9 @@ void im_sb_add(im_strbuf *b, const char *s);
 void im_sb_addn(im_strbuf *b, const char *s, size_t n);
 void im_sb_printf(im_strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *im_sb_take(im_strbuf *b); /* returns the string (never NULL) and resets the buffer */
+/* s trimmed, with every run of white space (line breaks included) turned into one space; "" for NULL.
+ * Caller frees. */
+char *im_squeeze_space(const char *s);
 void im_sb_free(im_strbuf *b);
 
 #endif

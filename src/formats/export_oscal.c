@@ -21,35 +21,15 @@ static const char *jstr(json_t *o, const char *k)
 	return json_string_value(json_object_get(o, k));
 }
 
-/* OSCAL prop values are single-line strings without surrounding space (StringDatatype): runs of white
- * space, line breaks included, become one space. Returns NULL for a value that is only white space. */
-static char *one_line(const char *s)
-{
-	char *out = im_xstrdup(s), *w = out;
-	bool space = false;
-	for (const char *r = s; *r; r++) {
-		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-			space = w != out;
-			continue;
-		}
-		if (space)
-			*w++ = ' ';
-		space = false;
-		*w++ = *r;
-	}
-	*w = '\0';
-	if (!*out) {
-		free(out);
-		return NULL;
-	}
-	return out;
-}
-
+/* OSCAL prop values are single-line strings without surrounding space (StringDatatype), so the value is
+ * squeezed to one line; an empty one is left out. */
 static void add_prop(json_t *props, const char *name, const char *value, bool ns)
 {
-	char *v = value ? one_line(value) : NULL;
-	if (!v)
+	char *v = im_squeeze_space(value);
+	if (!*v) {
+		free(v);
 		return;
+	}
 	json_t *p = json_pack("{s:s, s:s}", "name", name, "value", v);
 	free(v);
 	if (ns)

@@ -21,24 +21,6 @@
 	"for Consumer IoT Security"
 #define DCMS_URL "https://www.gov.uk/government/publications/secure-by-design"
 
-/* Trimmed, with every run of white space (including line breaks) turned into one space. */
-static char *normalise(const char *s)
-{
-	im_strbuf b = {0};
-	bool space = false;
-	for (; s && *s; s++) {
-		if (isspace((unsigned char)*s)) {
-			space = b.len > 0;
-			continue;
-		}
-		if (space)
-			im_sb_add(&b, " ");
-		space = false;
-		im_sb_addn(&b, s, 1);
-	}
-	return im_sb_take(&b);
-}
-
 /* A document id from the names: dcms- and a slug of the title, unique among those already made. */
 static char *make_id(const char *name, im_strmap *taken, im_dataset *ds)
 {
@@ -109,13 +91,13 @@ size_t im_import_dcms(const char *path, im_dataset *ds, im_diags *d)
 			free(ptr);
 			continue;
 		}
-		char *org = normalise(field(rec, "Organisation"));
-		char *name = normalise(field(rec, "Standard / Recommendation Name"));
-		char *section = normalise(field(rec, "Recommendation Number / Section"));
-		char *guideline = normalise(field(rec, "DCMS Code of Practice Guidelines Number"));
-		char *link = normalise(field(rec, "Web Link"));
-		char *notes = normalise(field(rec, "Notes"));
-		char *added = normalise(field(rec, "Added at Version"));
+		char *org = im_squeeze_space(field(rec, "Organisation"));
+		char *name = im_squeeze_space(field(rec, "Standard / Recommendation Name"));
+		char *section = im_squeeze_space(field(rec, "Recommendation Number / Section"));
+		char *guideline = im_squeeze_space(field(rec, "DCMS Code of Practice Guidelines Number"));
+		char *link = im_squeeze_space(field(rec, "Web Link"));
+		char *notes = im_squeeze_space(field(rec, "Notes"));
+		char *added = im_squeeze_space(field(rec, "Added at Version"));
 		if (!*org || !*name) {
 			char *w = im_json_where(&r, ptr, NULL);
 			im_error(d, w, 0, "a record needs \"Organisation\" and \"Standard / Recommendation Name\"");

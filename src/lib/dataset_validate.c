@@ -172,15 +172,15 @@ static void check_document(checker *c, size_t di)
 	free(children);
 }
 
-/* Resolve one end of a mapping; on failure explain and suggest. */
-static void check_end(checker *c, const im_mapping_set *set, const im_mapping *m, const char *end,
-		      const char *doc_id, const char *item_id)
+/* Resolve one end of a mapping: its item, or NULL after explaining and suggesting. */
+static const im_item *check_end(checker *c, const im_mapping_set *set, const im_mapping *m, const char *end,
+				const char *doc_id, const char *item_id)
 {
-	size_t di;
+	size_t di, ii;
 	if (!doc_id || !item_id || !im_strmap_get(&c->docs, doc_id, &di))
-		return; /* unknown document already reported for the set */
-	if (im_strmap_get(&c->items[di], item_id, NULL))
-		return;
+		return NULL; /* unknown document already reported for the set */
+	if (im_strmap_get(&c->items[di], item_id, &ii))
+		return &c->ds->docs[di].items[ii];
 	const im_document *doc = &c->ds->docs[di];
 	im_suggester s;
 	im_suggester_init(&s, item_id, 3);
@@ -193,6 +193,7 @@ static void check_end(checker *c, const im_mapping_set *set, const im_mapping *m
 		 *hint ? " (did you mean " : "", hint, *hint ? "?)" : "");
 	free(hint);
 	im_suggester_free(&s);
+	return NULL;
 }
 
 static void check_set_doc(checker *c, const im_mapping_set *set, const char *key, const char *id)
@@ -211,24 +212,16 @@ static void check_set_doc(checker *c, const im_mapping_set *set, const char *key
 	im_suggester_free(&s);
 }
 
-/* The item a mapping end names, or NULL when it does not resolve (reported elsewhere). */
-static const im_item *end_item(const checker *c, const char *doc_id, const char *item_id)
-{
-	size_t di, ii;
-	if (!doc_id || !item_id || !im_strmap_get(&c->docs, doc_id, &di) || !im_strmap_get(&c->items[di], item_id, &ii))
-		return NULL;
-	return &c->ds->docs[di].items[ii];
-}
-
 /* The content rule: an item read only in secondary copies says so with "unverified:" in its notes, and a
- * mapping that rests on it cannot be presented as certain. */
-static void check_confidence(checker *c, const im_mapping_set *set, const im_mapping *m, const char *f)
+ * mapping that rests on it cannot be presented as certain. items are the two resolved ends (or NULL). */
+static void check_confidence(checker *c, const im_mapping_set *set, const im_mapping *m, const char *f,
+			     const im_item *const items[2])
 {
 	if (!m->confidence || strcmp(m->confidence, "high") != 0)
 		return;
 	const char *ends[][2] = {{set->source, m->source}, {set->target, m->target}};
 	for (size_t k = 0; k < 2; k++) {
-		const im_item *it = end_item(c, ends[k][0], ends[k][1]);
+		const im_item *it = items[k];
 		if (it && it->notes && strstr(it->notes, "unverified:")) {
 			im_warning(c->d, f, MAP_LINE(m, "confidence"),
 				   "confidence is high, but %s:%s is marked unverified in its notes; a mapping that "
@@ -242,8 +235,8 @@ static void check_confidence(checker *c, const im_mapping_set *set, const im_map
 static void check_mapping(checker *c, const im_mapping_set *set, const im_mapping *m)
 {
 	const char *f = m->origin ? m->origin : set->file;
-	check_end(c, set, m, "source", set->source, m->source);
-	check_end(c, set, m, "target", set->target, m->target);
+	const im_item *const ends[2] = {check_end(c, set, m, "source", set->source, m->source),
+					check_end(c, set, m, "target", set->target, m->target)};
 	check_word(c, f, MAP_LINE(m, "relationship"), "relationship", m->relationship, im_relationships);
 	check_word(c, f, MAP_LINE(m, "matching-rationale"), "matching-rationale", m->matching_rationale, im_matching_rationales);
 	check_word(c, f, MAP_LINE(m, "confidence"), "confidence", m->confidence, im_confidences);
@@ -251,7 +244,7 @@ static void check_mapping(checker *c, const im_mapping_set *set, const im_mappin
 		im_error(c->d, f, MAP_LINE(m, "relationship"),
 			 "'related-to' is only for correspondences a publisher stated without a type; this "
 			 "set has no 'published-by', so choose a typed relationship");
-	check_confidence(c, set, m, f);
+	check_confidence(c, set, m, f, ends);
 	if (m->rationale && strlen(m->rationale) > RATIONALE_WARN_CHARS)
 		im_warning(c->d, f, MAP_LINE(m, "rationale"),
 			   "rationale is %zu characters; keep it to one or two sentences (under %d)",

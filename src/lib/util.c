@@ -1,6 +1,8 @@
 /* util.c: allocation helpers and the string buffer (see util.h for why allocation failure is fatal). */
 #include "iotmap/util.h"
 
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,6 +112,23 @@ char *im_sb_take(im_strbuf *b)
 	b->s = NULL;
 	b->len = b->cap = 0;
 	return s;
+}
+
+char *im_squeeze_space(const char *s)
+{
+	im_strbuf b = {0};
+	bool space = false;
+	for (; s && *s; s++) {
+		if (isspace((unsigned char)*s)) {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			im_sb_add(&b, " ");
+		space = false;
+		im_sb_addn(&b, s, 1);
+	}
+	return im_sb_take(&b);
 }
 
 void im_sb_free(im_strbuf *b)
