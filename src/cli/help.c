@@ -90,7 +90,9 @@ const cli_verb cli_verbs[] = {
 	 "Reads every document and mapping-set file under DIR (default: data) and reports every problem "
 	 "as FILE:LINE: error: what is wrong and what was expected: YAML syntax, unknown keys, missing "
 	 "required keys, words outside the vocabulary, malformed dates and addresses, duplicate ids, "
-	 "items whose parent does not exist, and mappings that point at items that do not exist. Exit "
+	 "items whose parent does not exist, and mappings that point at items that do not exist. "
+	 "Warnings (FILE:LINE: warning:) flag what is probably wrong but not invalid, such as a "
+	 "high-confidence mapping resting on an item marked unverified or a date after today. Exit "
 	 "status 1 when there is any error (or, with --strict, any warning).",
 	 validate_opts, "iotmap validate\niotmap validate --strict data"},
 	{"build", cmd_build, "iotmap build [--db PATH] [DIR]",

@@ -6,6 +6,7 @@
 #include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "iotmap/dataset.h"
 #include "iotmap/suggest.h"
@@ -21,7 +22,16 @@ typedef struct checker {
 	im_diags *d;
 	im_strmap docs;	      /* document id -> index */
 	im_strmap *items;     /* per document: item id -> index */
+	char today[11];	      /* YYYY-MM-DD (UTC), for dates that lie in the future */
 } checker;
+
+/* A date in one of the forms im_is_date accepts lies in the future when it sorts after today's
+ * YYYY-MM-DD; a year or a month sorts before every day in it, so "2026" is never in the future during
+ * 2026. */
+static bool date_is_future(const checker *c, const char *date)
+{
+	return c->today[0] && strcmp(date, c->today) > 0;
+}
 
 #define DOC_LINE(doc, key) im_key_line(IM_OBJ_DOCUMENT, (doc)->key_lines, (doc)->line, key)
 #define ITEM_LINE(it, key) ((it)->origin ? 0 : im_key_line(IM_OBJ_ITEM, (it)->key_lines, (it)->line, key))
@@ -78,6 +88,9 @@ static void check_document_fields(checker *c, const im_document *doc)
 		im_error(c->d, f, DOC_LINE(doc, "published"),
 			 "'published' is '%s'; expected a date as YYYY-MM-DD, YYYY-MM or YYYY",
 			 doc->published);
+	else if (doc->published && date_is_future(c, doc->published))
+		im_warning(c->d, f, DOC_LINE(doc, "published"), "'published' is %s, which is after today (%s)",
+			   doc->published, c->today);
 	if (doc->url && !im_is_http_url(doc->url))
 		im_error(c->d, f, DOC_LINE(doc, "url"), "'url' is '%s'; expected an http:// or https:// address",
 			 doc->url);
@@ -315,6 +328,9 @@ static void check_set(checker *c, const im_mapping_set *set, im_strmap *set_ids)
 	check_word(c, f, SET_LINE(set, "method"), "method", set->method, im_methods);
 	if (set->date && !im_is_date(set->date, true))
 		im_error(c->d, f, SET_LINE(set, "date"), "'date' is '%s'; expected YYYY-MM-DD", set->date);
+	else if (set->date && date_is_future(c, set->date))
+		im_warning(c->d, f, SET_LINE(set, "date"), "'date' is %s, which is after today (%s)", set->date,
+			   c->today);
 	if (set->published_by && set->published_by->url && !im_is_http_url(set->published_by->url))
 		im_error(c->d, f,
 			 im_key_line(IM_OBJ_PUBLISHED_BY, set->published_by->key_lines,
@@ -332,6 +348,10 @@ size_t im_dataset_validate(const im_dataset *ds, im_diags *diags)
 {
 	size_t before = diags->errors;
 	checker c = {.ds = ds, .d = diags};
+	time_t now = time(NULL);
+	struct tm tm;
+	if (now != (time_t)-1 && gmtime_r(&now, &tm))
+		strftime(c.today, sizeof c.today, "%Y-%m-%d", &tm);
 	im_strmap_init(&c.docs);
 	c.items = im_xcalloc(ds->n_docs, sizeof *c.items);
 	for (size_t i = 0; i < ds->n_docs; i++) {
