@@ -92,7 +92,8 @@ const cli_verb cli_verbs[] = {
 	 "required keys, words outside the vocabulary, malformed dates and addresses, duplicate ids, "
 	 "items whose parent does not exist, and mappings that point at items that do not exist. "
 	 "Warnings (FILE:LINE: warning:) flag what is probably wrong but not invalid, such as a "
-	 "high-confidence mapping resting on an item marked unverified or a date after today. Exit "
+	 "high-confidence mapping resting on an item marked unverified, a recommendation typed as "
+	 "containing a mandatory provision, or a date after today. Exit "
 	 "status 1 when there is any error (or, with --strict, any warning).",
 	 validate_opts, "iotmap validate\niotmap validate --strict data"},
 	{"build", cmd_build, "iotmap build [--db PATH] [DIR]",

@@ -245,6 +245,29 @@ static void check_confidence(checker *c, const im_mapping_set *set, const im_map
 	}
 }
 
+/* Normative force is part of what a requirement asks (docs/methodology.md): a recommendation cannot
+ * contain, or be equivalent to, a provision that makes the same thing mandatory, and a mandatory
+ * source cannot sit inside a recommendation. Only checked when both items state their force. */
+static void check_force(checker *c, const im_mapping *m, const char *f, const im_item *const items[2])
+{
+	if (!m->relationship || !items[0] || !items[1] || !items[0]->status || !items[1]->status)
+		return;
+	const char *r = m->relationship;
+	bool same = strcmp(r, "equivalent-to") == 0 || strcmp(r, "equal-to") == 0;
+	bool weaker_source = strcmp(items[0]->status, "recommended") == 0 &&
+			     strcmp(items[1]->status, "mandatory") == 0;
+	bool stronger_source = strcmp(items[0]->status, "mandatory") == 0 &&
+			       strcmp(items[1]->status, "recommended") == 0;
+	if (weaker_source && (same || strcmp(r, "superset-of") == 0))
+		im_warning(c->d, f, MAP_LINE(m, "relationship"),
+			   "'%s' claims that meeting %s meets %s, but the source is recommended and the "
+			   "target mandatory; use subset-of or intersects-with", r, m->source, m->target);
+	else if (stronger_source && (same || strcmp(r, "subset-of") == 0))
+		im_warning(c->d, f, MAP_LINE(m, "relationship"),
+			   "'%s' claims that meeting %s meets %s, but the source is mandatory and the target "
+			   "only recommended; use superset-of or intersects-with", r, m->target, m->source);
+}
+
 static void check_mapping(checker *c, const im_mapping_set *set, const im_mapping *m)
 {
 	const char *f = m->origin ? m->origin : set->file;
@@ -258,6 +281,7 @@ static void check_mapping(checker *c, const im_mapping_set *set, const im_mappin
 			 "'related-to' is only for correspondences a publisher stated without a type; this "
 			 "set has no 'published-by', so choose a typed relationship");
 	check_confidence(c, set, m, f, ends);
+	check_force(c, m, f, ends);
 	if (m->rationale && strlen(m->rationale) > RATIONALE_WARN_CHARS)
 		im_warning(c->d, f, MAP_LINE(m, "rationale"),
 			   "rationale is %zu characters; keep it to one or two sentences (under %d)",
