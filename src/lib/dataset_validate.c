@@ -33,6 +33,18 @@ static bool date_is_future(const checker *c, const char *date)
 	return c->today[0] && strcmp(date, c->today) > 0;
 }
 
+/* A date key: malformed is an error, after today a warning. day_only: YYYY-MM-DD is the only form. */
+static void check_date(checker *c, const char *f, int line, const char *key, const char *value, bool day_only)
+{
+	if (!value)
+		return;
+	if (!im_is_date(value, day_only))
+		im_error(c->d, f, line, "'%s' is '%s'; expected %s", key, value,
+			 day_only ? "YYYY-MM-DD" : "a date as YYYY-MM-DD, YYYY-MM or YYYY");
+	else if (date_is_future(c, value))
+		im_warning(c->d, f, line, "'%s' is %s, which is after today (%s)", key, value, c->today);
+}
+
 #define DOC_LINE(doc, key) im_key_line(IM_OBJ_DOCUMENT, (doc)->key_lines, (doc)->line, key)
 #define ITEM_LINE(it, key) ((it)->origin ? 0 : im_key_line(IM_OBJ_ITEM, (it)->key_lines, (it)->line, key))
 #define SET_LINE(set, key) im_key_line(IM_OBJ_SET, (set)->key_lines, (set)->line, key)
@@ -84,13 +96,7 @@ static void check_document_fields(checker *c, const im_document *doc)
 				 "expected the file to be named %s.yaml", doc->id, doc->id);
 		free(stem);
 	}
-	if (doc->published && !im_is_date(doc->published, false))
-		im_error(c->d, f, DOC_LINE(doc, "published"),
-			 "'published' is '%s'; expected a date as YYYY-MM-DD, YYYY-MM or YYYY",
-			 doc->published);
-	else if (doc->published && date_is_future(c, doc->published))
-		im_warning(c->d, f, DOC_LINE(doc, "published"), "'published' is %s, which is after today (%s)",
-			   doc->published, c->today);
+	check_date(c, f, DOC_LINE(doc, "published"), "published", doc->published, false);
 	if (doc->url && !im_is_http_url(doc->url))
 		im_error(c->d, f, DOC_LINE(doc, "url"), "'url' is '%s'; expected an http:// or https:// address",
 			 doc->url);
@@ -350,11 +356,7 @@ static void check_set(checker *c, const im_mapping_set *set, im_strmap *set_ids)
 				 "per pair of documents", set->source, set->target);
 	}
 	check_word(c, f, SET_LINE(set, "method"), "method", set->method, im_methods);
-	if (set->date && !im_is_date(set->date, true))
-		im_error(c->d, f, SET_LINE(set, "date"), "'date' is '%s'; expected YYYY-MM-DD", set->date);
-	else if (set->date && date_is_future(c, set->date))
-		im_warning(c->d, f, SET_LINE(set, "date"), "'date' is %s, which is after today (%s)", set->date,
-			   c->today);
+	check_date(c, f, SET_LINE(set, "date"), "date", set->date, true);
 	if (set->published_by && set->published_by->url && !im_is_http_url(set->published_by->url))
 		im_error(c->d, f,
 			 im_key_line(IM_OBJ_PUBLISHED_BY, set->published_by->key_lines,
